@@ -1,0 +1,11 @@
+using System.CommandLine;
+
+namespace Discourse.Cli;
+
+/// <summary>The top-level commands of <c>discourse</c>; each stage's commands live in <c>Commands/</c>.</summary>
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> All() =>
+    [
+    ];
+}

@@ -1,0 +1,12 @@
+namespace Discourse.Benchmarks;
+
+/// <summary>Plain benchmark commands by name: each parses its own arguments and prints one JSON line.</summary>
+internal static class PlainBenchmarkCatalog
+{
+    private static readonly Dictionary<string, Func<string[], Task<int>>> Commands = new(StringComparer.Ordinal)
+    {
+    };
+
+    public static bool TryGet(string name, out Func<string[], Task<int>> command) =>
+        Commands.TryGetValue(name, out command!);
+}
