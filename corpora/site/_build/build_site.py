@@ -528,14 +528,14 @@ def kr_article(site: Site, a: Article) -> str:
     also = "\n".join(f'<div class="read__also-item"><a href="{r.url}">{esc(r.title)}</a> <span class="read__also-date">{kr_visible_date(r)}</span></div>'
                      for r in site.related(a))
     more = "\n".join(f'<li><a href="{r.url}">{esc(r.title)}</a></li>' for r in site.latest(a.lang, 4, a))
-    place = f'<div class="read__place">{esc(a.place)}</div>\n' if a.place else ""
+    place = f'    <div class="read__place">{esc(a.place)}</div>\n' if a.place else ""
     body = f"""<div class="path"><a href="{site.base}/">{esc(t['breadcrumbs'])}</a> / <a href="{site.base}/{a.lang}/transcripts/">{esc(t['events'])}</a> / {esc(a.section)}</div>
 <table class="layout" width="100%"><tr>
 <td class="layout__main" valign="top">
 <div class="read">
   <div class="read__top">
     <div class="read__meta">{kr_visible_date(a)}</div>
-    {place}<h1 class="read__title entry-title">{esc(a.title)}</h1>
+{place}    <h1 class="read__title entry-title">{esc(a.title)}</h1>
     <div class="read__tabs"><span class="read__tab read__tab--active">{esc(t['text_version'])}</span></div>
   </div>
   <div class="read__content">
