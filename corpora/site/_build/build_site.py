@@ -760,7 +760,7 @@ def pi_date(a: Article) -> str:
 
 def pi_shell(site: Site, lang: str, title: str, canonical: str, head_extra: str, content: str, rel_root: str) -> str:
     t = PI_TEXT[lang]
-    nav = "\n".join(f'        <a class="menu-link" href="{rel_root}{slugify_ascii(n)}/">{esc(n)}</a>' for n in t["nav"])
+    nav = "\n".join(f'        <a class="menu-link" href="{rel_root}{path}/">{esc(n)}</a>' for n, path in zip(t["nav"], PI_MENU_PATHS))
     return f"""<!DOCTYPE html>
 <html lang="{lang}" prefix="og: https://ogp.me/ns#">
 <head>
@@ -798,8 +798,15 @@ def pi_shell(site: Site, lang: str, title: str, canonical: str, head_extra: str,
 """
 
 
+TRANSLIT = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+                    ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r", "s",
+                     "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya"]))
+PI_MENU_PATHS = ["research", "commentary", "experts", "events", "about"]
+
+
 def slugify_ascii(text: str) -> str:
-    return f"s{sum(ord(c) for c in text) % 997}"
+    latin = "".join(TRANSLIT.get(c, c) for c in text.lower())
+    return "-".join("".join(c if c.isascii() and c.isalnum() else " " for c in latin).split())
 
 
 def pi_comments(a: Article) -> str:
@@ -856,7 +863,7 @@ def pi_article(site: Site, a: Article) -> str:
           <span class="entry__sep">·</span>
           <time class="entry__date" datetime="{a.local:%Y-%m-%d}">{pi_date(a)}</time>
           <span class="entry__sep">·</span>
-          <span class="entry__reading">{max(1, round(words / 200))} {esc(t['reading'])}</span>
+          <span class="entry__reading">{-(-words // 180)} {esc(t['reading'])}</span>
         </div>
       </header>
       <div class="entry__share"><a href="{share_url("https://www.linkedin.example/sharing?url=", a.url)}">LinkedIn</a> <a href="{share_url("https://x.example/intent/post?url=", a.url)}">X</a> <a href="{share_url("https://t.example/share/url?url=", a.url)}">Telegram</a></div>

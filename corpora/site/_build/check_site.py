@@ -12,6 +12,7 @@ import gzip
 import hashlib
 import re
 import sys
+import urllib.parse
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -100,8 +101,32 @@ def xml_urls(path: Path) -> list[str]:
     return urls
 
 
+HREF_RE = re.compile(r'(?:href|src)="([^"#]+)"')
+MUST_EXIST = re.compile(r"^/(?:articles/.+\.html|page/\d+/(?:index\.html)?|index\.html|static/site\.css|"
+                        r"(?:rss|atom|feed|sitemap)\.xml)?$")
+
+
+def check_links(site: build_site.Site, folder: Path) -> None:
+    """Internal links to articles, listings, feeds and CSS resolve (absolute or relative) to files of the bundle."""
+    for page in sorted(folder.rglob("*.html")):
+        rel = page.relative_to(folder).as_posix()
+        page_url = f"{site.base}/{rel}"
+        charset = CHARSET_RE.search(page.read_bytes())
+        text = page.read_bytes().decode(charset.group(1).decode() if charset else "utf-8", errors="replace")
+        for href in HREF_RE.findall(text):
+            target = urllib.parse.urlsplit(urllib.parse.urljoin(page_url, href.replace("&amp;", "&")))
+            if target.netloc != site.domain or target.query or not MUST_EXIST.match(target.path):
+                continue
+            path = target.path[1:] or "index.html"
+            if path.endswith("/"):
+                path += "index.html"
+            if not (folder / path).is_file():
+                problem(page, f"link {href} -> {path} does not exist")
+
+
 def check_site_files(site: build_site.Site) -> None:
     folder = build_site.SITE_ROOT / site.id
+    check_links(site, folder)
     robots = (folder / "robots.txt").read_text(encoding="utf-8")
     if "Crawl-delay:" not in robots or "Disallow: /admin/" not in robots:
         problem(folder / "robots.txt", "needs Crawl-delay and Disallow: /admin/")
