@@ -240,6 +240,16 @@ def apply_quirks(article: Article, page: str) -> str:
     return page
 
 
+def pagination_head(site: "Site", number: int, total: int) -> str:
+    """<link rel=prev/next> for listing page `number` of `total` (absolute URLs, like most CMSes emit)."""
+    links = ""
+    if number > 1:
+        links += f'<link rel="prev" href="{site.listing_url(number - 1)}">\n'
+    if number < total:
+        links += f'<link rel="next" href="{site.listing_url(number + 1)}">\n'
+    return links
+
+
 def write_bytes(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
@@ -400,7 +410,7 @@ def mid_article(site: Site, a: Article) -> str:
     <div class="press-release">
       <div class="press-release__type">{esc(a.section)}</div>
       <h1 class="pr-title">{esc(a.title)}</h1>
-      <div class="pr-info"><span class="pr-date">{visible_date}</span> <span class="pr-docnum">{esc(t['doc'])} № {doc_no}</span></div>
+      <div class="pr-info"><span class="pr-date">{visible_date}</span> <span class="pr-docnum">{esc(t['doc'])} № {doc_no}</span> <span class="pr-source">{esc(t['dept'])}</span></div>
       <div class="pr-text">
 {paragraphs_html(a)}
       </div>
@@ -433,14 +443,12 @@ def mid_listing(site: Site, number: int, items: list[Article], total: int) -> st
             f'        <div class="news-item__anons">{esc(a.summary(160))}</div>\n'
             f'      </li>')
     nav = []
-    extra = ""
+    extra = pagination_head(site, number, total)
     if number > 1:
         nav.append(f'<a class="pagination__prev" href="{site.listing_url(number - 1)}">{esc(t["newer"])}</a>')
-        extra += f'<link rel="prev" href="{site.listing_url(number - 1)}">\n'
     nav.append(f'<span class="pagination__current">{number} / {total}</span>')
     if number < total:
         nav.append(f'<a class="pagination__next" href="{site.listing_url(number + 1)}">{esc(t["older"])}</a>')
-        extra += f'<link rel="next" href="{site.listing_url(number + 1)}">\n'
     rows_html = "\n".join(rows)
     return f"""{mid_head(site, f"{t['press']} - {t['ministry']}", "ru", site.listing_url(number), extra)}
 <body class="page-list">
@@ -470,14 +478,14 @@ KR_TEXT = {
                breadcrumbs="Президент", also="Смотрите также", latest="Другие стенограммы", share="Поделиться:",
                copy_link="Скопировать ссылку", footer="Демонстрационный архив. Все тексты вымышлены и служат для проверки парсеров.",
                staff="Служебный вход", older="Более ранние материалы", newer="Более поздние материалы",
-               place="Место", text_version="Текстовая версия", persons="Участники"),
+               text_version="Текстовая версия"),
     "en": dict(office="Presidential Executive Office", archive="Transcripts and speeches", events="Events",
                menu=["News", "Transcripts", "Trips", "Documents", "Video", "Photo"],
                cookie="We use cookies. See the Privacy Policy for details.", accept="Accept",
                breadcrumbs="President", also="See also", latest="More transcripts", share="Share:",
                copy_link="Copy link", footer="A demonstration archive. All texts are fictional and serve to test parsers.",
                staff="Staff entrance", older="Earlier materials", newer="Later materials",
-               place="Place", text_version="Text version", persons="Participants"),
+               text_version="Text version"),
 }
 
 
@@ -562,13 +570,11 @@ def kr_listing(site: Site, number: int, items: list[Article], total: int) -> str
     rows = "\n".join(
         f'<div class="event">\n  <div class="event__date">{kr_visible_date(a)}</div>\n'
         f'  <a class="event__title" href="{a.url}">{esc(a.title)}</a>\n</div>' for a in items)
-    links, head = [], ""
+    links, head = [], pagination_head(site, number, total)
     if number > 1:
         links.append(f'<a rel="prev" href="{site.listing_url(number - 1)}">← {esc(t["newer"])}</a>')
-        head += f'<link rel="prev" href="{site.listing_url(number - 1)}">\n'
     if number < total:
         links.append(f'<a rel="next" href="{site.listing_url(number + 1)}">{esc(t["older"])} →</a>')
-        head += f'<link rel="next" href="{site.listing_url(number + 1)}">\n'
     body = f"""<div class="path"><a href="{site.base}/">{esc(t['breadcrumbs'])}</a> / {esc(t['events'])}</div>
 <div class="events-feed">
 <h1 class="events-feed__title">{esc(t['archive'])} / Стенограммы</h1>
@@ -713,12 +719,10 @@ def nw_listing(site: Site, number: int, items: list[Article], total: int) -> str
         f'        <h3 class="story-card__title"><a href="{a.url}">{esc(a.title)}</a></h3>\n'
         f'        <p class="story-card__meta">{nw_visible(a)}{" " + NW_TEXT["ru"]["tz"] if a.ru else ""}</p>\n'
         f'      </article>' for a in items)
-    head, pager = "", []
+    head, pager = pagination_head(site, number, total), []
     if number > 1:
-        head += f'<link rel="prev" href="{site.listing_url(number - 1)}">\n'
         pager.append(f'<a class="prev" href="{site.listing_url(number - 1)}">Newer</a>')
     if number < total:
-        head += f'<link rel="next" href="{site.listing_url(number + 1)}">\n'
         pager.append(f'<a class="next" href="{site.listing_url(number + 1)}">{esc(t["older"])}</a>')
     main = f"""  <main class="wire">
     <h1 class="wire__title">{esc(t['live'])}</h1>
@@ -891,14 +895,12 @@ def pi_listing(site: Site, number: int, items: list[Article], total: int) -> str
         f'      <div class="post-card__meta">{esc(a.author or "")} — {pi_date(a)}</div>\n'
         f'      <p class="post-card__excerpt">{esc(a.summary(180))}</p>\n'
         f'    </div>' for a in items)
-    head, links = "", []
+    head, links = pagination_head(site, number, total), []
     if number > 1:
         prev = "index.html" if number == 2 else f"page/{number - 1}/index.html"
         links.append(f'<a class="prev-page" href="{rel_root}{prev}">{esc(t["newer"])}</a>')
-        head += f'<link rel="prev" href="{site.listing_url(number - 1)}">\n'
     if number < total:
         links.append(f'<a class="next-page" href="{rel_root}page/{number + 1}/index.html">{esc(t["older"])}</a>')
-        head += f'<link rel="next" href="{site.listing_url(number + 1)}">\n'
     content = f"""  <div class="archive">
     <h1 class="archive__title">{esc(t['analysis'])}</h1>
 {cards}
