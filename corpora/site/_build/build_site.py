@@ -690,7 +690,11 @@ def nw_article(site: Site, a: Article) -> str:
         updated = f' <span class="story-meta__updated">({esc(t["updated"])}: {nw_visible(a, a.modified)})</span>'
     tz = f" {t['tz']}" if a.ru else ""
     reads = "\n".join(f'        <li><a href="{r.url}">{esc(r.title)}</a> <span>{nw_visible(r)}{" " + t["tz"] if r.ru else ""}</span></li>' for r in site.related(a))
+    crumbs = (f'    <ol class="breadcrumb" itemscope itemtype="https://schema.org/BreadcrumbList">'
+              f'<li itemprop="itemListElement"><a href="{site.base}/">{esc(t["menu"][0])}</a></li>'
+              f'<li itemprop="itemListElement">{esc(a.section)}</li></ol>')
     main = f"""  <main class="story-wrap">
+{crumbs}
     <article class="story">
       <div class="story-kicker">{esc(a.section)}</div>
       <h1 class="story-headline">{esc(a.title)}</h1>

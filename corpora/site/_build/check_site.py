@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import collections
 import gzip
+import html
 import hashlib
 import re
 import sys
@@ -69,8 +70,13 @@ def check_article(site: build_site.Site, a: build_site.Article) -> None:
             pass
     if a.ru and not CYRILLIC_RE.search(text):
         problem(path, "Russian article without Cyrillic text after decoding")
-    if a.title not in text.replace("&quot;", '"').replace("&#x27;", "'"):
+    unescaped = html.unescape(text)
+    if a.title not in unescaped:
         problem(path, "title not found verbatim")
+    for p in a.paragraphs:
+        for piece in ([p] if isinstance(p, str) else p):
+            if piece not in unescaped:
+                problem(path, f"paragraph text missing: {piece[:60]}…")
     canon = CANONICAL_RE.search(text)
     if not canon or canon.group(1) != a.url:
         problem(path, f"canonical missing or wrong: {canon.group(1) if canon else None}")
