@@ -9,5 +9,6 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All() =>
     [
         ConfigCommands.Create(),
+        TextCommands.Create(),
     ];
 }
