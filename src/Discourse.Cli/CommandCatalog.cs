@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Discourse.Cli.Commands;
 
 namespace Discourse.Cli;
 
@@ -7,6 +8,7 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> All() =>
     [
-        .. Commands.ClassificationCommands.Create(),
+        ConfigCommands.Create(),
+        .. ClassificationCommands.Create(),
     ];
 }
