@@ -1,3 +1,5 @@
+using Discourse.Text;
+
 namespace Discourse.Classification.Features;
 
 /// <summary>One sentence of an extracted text: where it is and which feature occurrences it produced.</summary>
@@ -26,6 +28,8 @@ internal sealed class FeatureBuffer
     internal List<(int Start, int Length)> SentenceSpans { get; } = [];
 
     internal List<WordSpan> Words { get; } = [];
+
+    internal List<Token> Tokens { get; } = [];
 
     internal char[] Lowered { get; } = new char[FeatureExtractor.MaxWordLength + 2];
 

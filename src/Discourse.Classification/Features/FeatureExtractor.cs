@@ -47,7 +47,7 @@ internal sealed class FeatureExtractor
             previousEnd = start + length;
             var featureStart = buffer.Count;
             buffer.Words.Clear();
-            TextAnalysis.Words(text.AsSpan(start, length), start, buffer.Words);
+            TextAnalysis.Words(text.AsSpan(start, length), start, buffer.Tokens, buffer.Words);
             ulong previousStem = 0;
             var hasPrevious = false;
             foreach (var word in buffer.Words)
@@ -77,9 +77,6 @@ internal sealed class FeatureExtractor
             buffer.Sentences.Add(new SentenceRange(start, length, featureStart, buffer.Count, paragraph));
         }
     }
-
-    /// <summary>The bucket of the intercept-free language indicator is not a hashed feature: languages get their own intercepts.</summary>
-    public static int LanguageIndex(string lang) => lang == "ru" ? 1 : 0;
 
     private int Bucket(ulong hash) => (int)(FeatureHash.Finish(hash) & (ulong)(uint)mask);
 
@@ -112,18 +109,28 @@ internal sealed class FeatureExtractor
     /// <summary>Lower-cases into <paramref name="target"/> from index 1 (index 0 is kept for the word-start mark), folding ё to е.</summary>
     private static ReadOnlySpan<char> Lower(ReadOnlySpan<char> word, char[] target)
     {
-        for (var i = 0; i < word.Length; i++)
+        var length = 0;
+        foreach (var original in word)
         {
-            var c = char.ToLowerInvariant(word[i]);
-            target[i + 1] = c switch
+            var c = char.ToLowerInvariant(original);
+            switch (c)
             {
-                'ё' => 'е',
-                '’' => '\'',
-                _ => c,
-            };
+                case '\u00AD' or '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF':
+                    continue;
+                case 'ё':
+                    c = 'е';
+                    break;
+                case '’':
+                    c = '\'';
+                    break;
+                default:
+                    break;
+            }
+
+            target[++length] = c;
         }
 
-        return target.AsSpan(1, word.Length);
+        return target.AsSpan(1, length);
     }
 
     private static string BigramName(FeatureBuffer buffer, bool isRussian, string text, WordSpan word)

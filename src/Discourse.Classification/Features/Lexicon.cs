@@ -1,18 +1,13 @@
+using Discourse.Text;
+
 namespace Discourse.Classification.Features;
 
-/// <summary>Stemming and stop words for the two corpus languages, from the text layer.</summary>
+/// <summary>Stemming (Snowball) and stop words for the two corpus languages, from the text layer.</summary>
 internal static class Lexicon
 {
-    public static string Stem(bool isRussian, string lowerCaseWord)
-    {
-        _ = isRussian;
-        return lowerCaseWord;
-    }
+    public static string Stem(bool isRussian, string lowerCaseWord) =>
+        (isRussian ? Stemmers.Russian : Stemmers.English).Stem(lowerCaseWord);
 
-    public static bool IsStopWord(bool isRussian, string lowerCaseWord)
-    {
-        _ = isRussian;
-        _ = lowerCaseWord;
-        return false;
-    }
+    public static bool IsStopWord(bool isRussian, string lowerCaseWord) =>
+        StopWords.Contains(isRussian ? "ru" : "en", lowerCaseWord);
 }

@@ -1,3 +1,5 @@
+using Discourse.Text;
+
 namespace Discourse.Classification.Features;
 
 /// <summary>A word inside a sentence: offsets into the original text.</summary>
@@ -56,13 +58,39 @@ internal static class TextAnalysis
         }
     }
 
-    /// <summary>Appends the words (letter or digit runs) of <paramref name="text"/>.</summary>
-    public static void Words(ReadOnlySpan<char> text, int offset, List<WordSpan> output)
+    /// <summary>
+    /// Appends the words of <paramref name="text"/> using the text layer's tokenizer: word tokens are cut further at
+    /// hyphens (so "cyber-sovereignty" gives "cyber" and "sovereignty", whose bigram keeps the compound), numbers are
+    /// kept as number words, hashtags and mentions give their word part, URLs, e-mail addresses and punctuation nothing.
+    /// </summary>
+    public static void Words(ReadOnlySpan<char> text, int offset, List<Token> tokens, List<WordSpan> output)
+    {
+        tokens.Clear();
+        Tokenizer.Tokenize(text, tokens);
+        foreach (var token in tokens)
+        {
+            switch (token.Kind)
+            {
+                case TokenKind.Word:
+                case TokenKind.Hashtag:
+                case TokenKind.Mention:
+                    AddLetterRuns(text.Slice(token.Start, token.Length), offset + token.Start, output);
+                    break;
+                case TokenKind.Number:
+                    output.Add(new WordSpan(offset + token.Start, token.Length, true));
+                    break;
+                default:
+                    break;
+            }
+        }
+    }
+
+    private static void AddLetterRuns(ReadOnlySpan<char> word, int offset, List<WordSpan> output)
     {
         var i = 0;
-        while (i < text.Length)
+        while (i < word.Length)
         {
-            if (!char.IsLetterOrDigit(text[i]))
+            if (!char.IsLetterOrDigit(word[i]))
             {
                 i++;
                 continue;
@@ -70,15 +98,18 @@ internal static class TextAnalysis
 
             var start = i;
             var digits = true;
-            while (i < text.Length && (char.IsLetterOrDigit(text[i]) || IsInnerApostrophe(text, i)))
+            while (i < word.Length && (char.IsLetterOrDigit(word[i]) || IsInnerApostrophe(word, i) || IsInvisible(word[i])))
             {
-                digits &= char.IsDigit(text[i]);
+                digits &= char.IsDigit(word[i]);
                 i++;
             }
 
             output.Add(new WordSpan(offset + start, i - start, digits));
         }
     }
+
+    /// <summary>Soft hyphens and zero-width characters stay inside words (the tokenizer keeps them) but are not letters.</summary>
+    private static bool IsInvisible(char c) => c is '\u00AD' or '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF';
 
     private static bool IsInnerApostrophe(ReadOnlySpan<char> text, int i) =>
         text[i] is '\'' or '’' && i > 0 && i + 1 < text.Length && char.IsLetter(text[i - 1]) && char.IsLetter(text[i + 1]);
