@@ -10,6 +10,7 @@ internal static class CommandCatalog
     [
         ConfigCommands.Create(),
         TextCommands.Create(),
+        ExtractCommands.Create(),
         .. ClassificationCommands.Create(),
     ];
 }
