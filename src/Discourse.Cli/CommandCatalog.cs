@@ -10,5 +10,6 @@ internal static class CommandCatalog
     [
         ConfigCommands.Create(),
         TextCommands.Create(),
+        DatasetCommands.Create(),
     ];
 }
