@@ -28,9 +28,9 @@ public sealed class DatasetWriter : IDisposable
     private readonly RunId _runId;
     private readonly DatasetWriteOptions _options;
     private readonly DatasetLock _lock;
-    private readonly Dictionary<string, OpenPart> _open = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Part> _open = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _nextSequence = new(StringComparer.Ordinal);
-    private readonly List<FinishedPart> _finished = [];
+    private readonly List<Part> _finished = [];
     private readonly int _staleRemoved;
     private long _useCounter;
     private bool _completed;
@@ -170,7 +170,7 @@ public sealed class DatasetWriter : IDisposable
         _lock.Dispose();
     }
 
-    private OpenPart Open(string partition)
+    private Part Open(string partition)
     {
         if (_open.Count >= _options.MaxOpenFiles)
         {
@@ -205,7 +205,7 @@ public sealed class DatasetWriter : IDisposable
                 KeyValueMetadata = metadata,
                 CreatedBy = $"discourse version {_options.SoftwareVersion}",
             });
-            var part = new OpenPart(partition, sequence, temporary, Path.Combine(folder, DatasetLayout.FileName(_runId, sequence)), stream, writer);
+            var part = new Part(partition, sequence, temporary, Path.Combine(folder, DatasetLayout.FileName(_runId, sequence)), stream, writer);
             _open[partition] = part;
             return part;
         }
@@ -238,7 +238,7 @@ public sealed class DatasetWriter : IDisposable
         part.Writer.Dispose();
         part.Stream.Dispose();
         _open.Remove(partition);
-        _finished.Add(new FinishedPart(part.Partition, part.Sequence, part.TemporaryPath, part.FinalPath, part.Rows));
+        _finished.Add(part);
     }
 
     private int RemoveStaleTemporaryFiles()
@@ -266,7 +266,8 @@ public sealed class DatasetWriter : IDisposable
         }
     }
 
-    private sealed class OpenPart(string partition, int sequence, string temporaryPath, string finalPath, Stream stream, ParquetFileWriter writer)
+    /// <summary>One part file of the run: open while rows go in, then finished and waiting for its rename.</summary>
+    private sealed class Part(string partition, int sequence, string temporaryPath, string finalPath, Stream stream, ParquetFileWriter writer)
     {
         public string Partition { get; } = partition;
 
@@ -283,19 +284,6 @@ public sealed class DatasetWriter : IDisposable
         public long Rows { get; set; }
 
         public long LastUse { get; set; }
-    }
-
-    private sealed class FinishedPart(string partition, int sequence, string temporaryPath, string finalPath, long rows)
-    {
-        public string Partition { get; } = partition;
-
-        public int Sequence { get; } = sequence;
-
-        public string TemporaryPath { get; } = temporaryPath;
-
-        public string FinalPath { get; } = finalPath;
-
-        public long Rows { get; } = rows;
 
         public bool Renamed { get; set; }
     }
