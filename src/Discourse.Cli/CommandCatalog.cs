@@ -11,5 +11,6 @@ internal static class CommandCatalog
         ConfigCommands.Create(),
         TextCommands.Create(),
         DatasetCommands.Create(),
+        ExtractCommands.Create(),
     ];
 }
