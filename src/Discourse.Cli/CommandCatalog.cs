@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Discourse.Cli.Commands;
 
 namespace Discourse.Cli;
 
@@ -7,5 +8,6 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> All() =>
     [
+        ConfigCommands.Create(),
     ];
 }
