@@ -18,34 +18,29 @@ internal static class FilesSource
     public static async IAsyncEnumerable<SourceItem> ReadAsync(FilesSourceConfig source, TimeProvider clock, [EnumeratorCancellation] CancellationToken ct)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var pattern in source.Paths)
+        foreach (var (path, failure) in GlobExpander.ExpandAll(source.Paths, source.Id, "files"))
         {
-            var files = GlobExpander.Expand(pattern);
-            if (files.Count == 0)
+            ct.ThrowIfCancellationRequested();
+            if (failure is not null)
             {
-                yield return new EventItem(new PageFailed(source.Id, pattern,
-                    $"no files match '{pattern}'; check the path (relative paths are resolved against pipeline.yaml's folder)"));
+                yield return failure;
                 continue;
             }
 
-            foreach (var path in files)
+            if (!seen.Add(path!) || path!.EndsWith(".meta.json", StringComparison.OrdinalIgnoreCase))
             {
-                ct.ThrowIfCancellationRequested();
-                if (!seen.Add(path) || path.EndsWith(".meta.json", StringComparison.OrdinalIgnoreCase))
-                {
-                    continue;
-                }
-
-                var extension = Path.GetExtension(path);
-                var plain = TextExtensions.Contains(extension);
-                if (!plain && !HtmlExtensions.Contains(extension))
-                {
-                    yield return new EventItem(new PageSkipped(source.Id, new Uri(path).ToString(), $"'{extension}' files are not read; files sources take .html, .htm, .txt and .md"));
-                    continue;
-                }
-
-                yield return await ReadFileAsync(source, path, plain, clock, ct).ConfigureAwait(false);
+                continue;
             }
+
+            var extension = Path.GetExtension(path);
+            var plain = TextExtensions.Contains(extension);
+            if (!plain && !HtmlExtensions.Contains(extension))
+            {
+                yield return new EventItem(new PageSkipped(source.Id, new Uri(path).ToString(), $"'{extension}' files are not read; files sources take .html, .htm, .txt and .md"));
+                continue;
+            }
+
+            yield return await ReadFileAsync(source, path, plain, clock, ct).ConfigureAwait(false);
         }
     }
 

@@ -8,6 +8,27 @@ internal static class GlobExpander
 {
     private static readonly char[] Wildcards = ['*', '?', '[', '{'];
 
+    /// <summary>The files of every pattern in order, each pattern's files sorted; a pattern that matches nothing yields
+    /// its failure event instead (<paramref name="what"/> names the kind of file in the message).</summary>
+    public static IEnumerable<(string? Path, SourceItem? Failure)> ExpandAll(IReadOnlyList<string> patterns, string sourceId, string what)
+    {
+        foreach (var pattern in patterns)
+        {
+            var files = Expand(pattern);
+            if (files.Count == 0)
+            {
+                yield return (null, new EventItem(new Discourse.Core.Documents.PageFailed(sourceId, pattern,
+                    $"no {what} match '{pattern}'; check the path (relative paths are resolved against pipeline.yaml's folder)")));
+                continue;
+            }
+
+            foreach (var file in files)
+            {
+                yield return (file, null);
+            }
+        }
+    }
+
     /// <summary>The files matching <paramref name="pattern"/>, sorted ordinally; empty when none match.</summary>
     public static IReadOnlyList<string> Expand(string pattern)
     {

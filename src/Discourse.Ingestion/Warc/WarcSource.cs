@@ -23,22 +23,17 @@ internal static class WarcSource
     /// <summary>The pages of the source's archives, file by file in path order, record by record.</summary>
     public static async IAsyncEnumerable<SourceItem> ReadAsync(WarcSourceConfig source, TimeProvider clock, [EnumeratorCancellation] CancellationToken ct)
     {
-        foreach (var pattern in source.Paths)
+        foreach (var (file, failure) in GlobExpander.ExpandAll(source.Paths, source.Id, "WARC files"))
         {
-            var files = GlobExpander.Expand(pattern);
-            if (files.Count == 0)
+            if (failure is not null)
             {
-                yield return new EventItem(new PageFailed(source.Id, pattern,
-                    $"no WARC files match '{pattern}'; check the path (relative paths are resolved against pipeline.yaml's folder)"));
+                yield return failure;
                 continue;
             }
 
-            foreach (var file in files)
+            await foreach (var item in ReadFileAsync(source, file!, clock, ct).ConfigureAwait(false))
             {
-                await foreach (var item in ReadFileAsync(source, file, clock, ct).ConfigureAwait(false))
-                {
-                    yield return item;
-                }
+                yield return item;
             }
         }
     }

@@ -1,19 +1,11 @@
 using Discourse.Ingestion.Dedup;
+using Discourse.Ingestion.Tests.Support;
 
 namespace Discourse.Ingestion.Tests.Dedup;
 
 public sealed class SimHashTests
 {
-    private const string Statement =
-        "The ministry held consultations with its partners on the security of information networks and agreed to " +
-        "continue the dialogue on confidence-building measures in cyberspace at the next round of talks in the autumn. " +
-        "Both delegations noted the importance of practical cooperation between national response teams, the timely " +
-        "exchange of information about incidents affecting critical infrastructure and joint exercises of specialists. " +
-        "The sides reviewed the work of the open-ended working group of the General Assembly and expressed the hope " +
-        "that its final report would reflect the interests of all states, large and small, developed and developing. " +
-        "Particular attention was paid to the protection of personal data, to the fight against the criminal use of " +
-        "information technologies and to the training of personnel for the digital economy in both countries. " +
-        "It was agreed that the experts would meet again before the end of the year to prepare a joint statement.";
+    private const string Statement = SampleTexts.Consultations;
 
     [Fact]
     public void Identical_texts_have_identical_fingerprints_and_case_does_not_matter() =>

@@ -39,9 +39,7 @@ public sealed class PageFetcherTests
     [Fact]
     public async Task Persistent_server_errors_fail_with_status_and_attempt_count()
     {
-        var handler = new StubHandler(request => request.RequestUri!.AbsolutePath == "/robots.txt"
-            ? new HttpResponseMessage(HttpStatusCode.NotFound)
-            : new HttpResponseMessage(HttpStatusCode.InternalServerError));
+        var handler = WithoutRobots(_ => new HttpResponseMessage(HttpStatusCode.InternalServerError));
         var result = await FetchAsync(handler, "https://example.org/a.html");
         Assert.Equal(FetchOutcome.Failed, result.Outcome);
         Assert.Equal("HTTP 500 Internal Server Error after 3 attempts", result.Reason);
@@ -73,9 +71,7 @@ public sealed class PageFetcherTests
     [Fact]
     public async Task More_redirects_than_allowed_fail()
     {
-        var handler = new StubHandler(request => request.RequestUri!.AbsolutePath == "/robots.txt"
-            ? new HttpResponseMessage(HttpStatusCode.NotFound)
-            : StubHandler.Redirect("/r" + (int.Parse(request.RequestUri!.AbsolutePath[2..], System.Globalization.CultureInfo.InvariantCulture) + 1)));
+        var handler = WithoutRobots(request => StubHandler.Redirect("/r" + (int.Parse(request.RequestUri!.AbsolutePath[2..], System.Globalization.CultureInfo.InvariantCulture) + 1)));
         var result = await FetchAsync(handler, "https://example.org/r0", Fast with { MaxRedirects = 3 });
         Assert.Equal(FetchOutcome.Failed, result.Outcome);
         Assert.StartsWith("more than 3 redirects", result.Reason, StringComparison.Ordinal);
@@ -142,9 +138,7 @@ public sealed class PageFetcherTests
     [Fact]
     public async Task Oversized_bodies_fail_without_retries()
     {
-        var handler = new StubHandler(request => request.RequestUri!.AbsolutePath == "/robots.txt"
-            ? new HttpResponseMessage(HttpStatusCode.NotFound)
-            : StubHandler.Html(new string('x', 5000)));
+        var handler = WithoutRobots(_ => StubHandler.Html(new string('x', 5000)));
         var result = await FetchAsync(handler, "https://example.org/big", Fast with { MaxBodyBytes = 1000 });
         Assert.Equal(FetchOutcome.Failed, result.Outcome);
         Assert.Contains("exceeds the limit of 1000 bytes", result.Reason, StringComparison.Ordinal);
@@ -156,6 +150,10 @@ public sealed class PageFetcherTests
         using var fetcher = Fetcher(handler, config ?? Fast);
         return await fetcher.FetchAsync(new Uri(url), validators, CancellationToken.None);
     }
+
+    // A site without robots.txt (404): everything allowed.
+    private static StubHandler WithoutRobots(Func<HttpRequestMessage, HttpResponseMessage> respond) =>
+        new(request => request.RequestUri!.AbsolutePath == "/robots.txt" ? new HttpResponseMessage(HttpStatusCode.NotFound) : respond(request));
 
     private static PageFetcher Fetcher(StubHandler handler, FetchConfig config) =>
         new(new HttpClient(handler), config, allowPrivate: false, TimeProvider.System, NullLogger.Instance);
