@@ -40,12 +40,12 @@ public sealed class IngestorTests
         using var input = new TemporaryDirectory();
         using var output = new TemporaryDirectory();
         await File.WriteAllTextAsync(input.File("a.txt"), Paragraph);
-        await File.WriteAllTextAsync(input.File("b.txt"), "A different note about the weather in the northern regions, where snow fell early this year and roads were closed for two days.");
+        await File.WriteAllTextAsync(input.File("b.txt"), "Weather\n\nA different note about the weather in the northern regions, where snow fell early this year and roads were closed for two days.");
         var source = TestSources.Files(input.File("*.txt"));
         var first = await TestSources.RunAsync(output.Path, source);
         Assert.Equal(2, first.Documents().Count);
 
-        await File.WriteAllTextAsync(input.File("b.txt"), "A corrected note: the roads in the northern regions were closed for three days, not two, after the early snow.");
+        await File.WriteAllTextAsync(input.File("b.txt"), "Weather\n\nA corrected note: the roads in the northern regions were closed for three days, not two, after the early snow.");
         var second = await TestSources.RunAsync(output.Path, source);
         var skipped = Assert.Single(second.OfType<PageSkipped>());
         Assert.EndsWith("a.txt", skipped.Location, StringComparison.Ordinal);
@@ -66,7 +66,7 @@ public sealed class IngestorTests
         await File.WriteAllTextAsync(input.File("1-original.txt"), Paragraph);
         await File.WriteAllTextAsync(input.File("2-copy.txt"), Paragraph);
         await File.WriteAllTextAsync(input.File("3-edited.txt"), Paragraph.Replace("next round", "coming round", StringComparison.Ordinal));
-        await File.WriteAllTextAsync(input.File("4-other.txt"), "Heavy snowfall paralysed traffic across the capital on Monday as crews worked through the night to clear the main avenues.");
+        await File.WriteAllTextAsync(input.File("4-other.txt"), "Snow\n\nHeavy snowfall paralysed traffic across the capital on Monday as crews worked through the night to clear the main avenues.");
         var documents = (await TestSources.RunAsync(output.Path, TestSources.Files(input.File("*.txt")))).Documents();
         Assert.Equal(4, documents.Count);
         Assert.Null(documents[0].DuplicateOf);
@@ -96,7 +96,7 @@ public sealed class IngestorTests
         await File.WriteAllTextAsync(input.File("inside.meta.json"), """
             {"url": "https://www.example.org/press/inside?utm_source=x", "title": "Inside the window", "published": "2016-06-21T10:00:00+03:00", "author": "Press office", "lang": "en"}
             """);
-        await File.WriteAllTextAsync(input.File("outside.txt"), "An older note on the preparation of the annual report on regional economic development and the budget plans of several provinces.");
+        await File.WriteAllTextAsync(input.File("outside.txt"), "Budget\n\nAn older note on the preparation of the annual report on regional economic development and the budget plans of several provinces.");
         await File.WriteAllTextAsync(input.File("outside.txt.meta.json"), """{"published": "2012-01-01"}""");
         var source = TestSources.Files(input.File("*.txt")) with { DateFrom = new DateOnly(2014, 1, 1), DateTo = new DateOnly(2024, 12, 31) };
         var events = await TestSources.RunAsync(output.Path, source);
