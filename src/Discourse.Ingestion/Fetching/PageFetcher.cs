@@ -45,7 +45,7 @@ internal sealed class PageFetcher : IDisposable
                 UseJitter = true,
                 Delay = TimeSpan.FromMilliseconds(Math.Max(0, config.RetryBaseDelayMs)),
                 ShouldHandle = new PredicateBuilder<Attempt>()
-                    .Handle<HttpRequestException>(ex => !ex.Message.StartsWith("refused ", StringComparison.Ordinal))
+                    .Handle<HttpRequestException>(ex => RefusalOf(ex) is null)
                     .Handle<TimeoutRejectedException>()
                     .Handle<IOException>()
                     .HandleResult(a => a.IsRetryable),
@@ -72,6 +72,12 @@ internal sealed class PageFetcher : IDisposable
     /// <summary>Fetches <paramref name="url"/>: robots.txt checked, redirects followed (each hop checked again).</summary>
     public async Task<FetchResult> FetchAsync(Uri url, Validators? validators, CancellationToken ct)
     {
+        // A refused target is refused before its robots.txt is even asked for.
+        if (NetworkGuard.RefusalReason(url, _allowPrivate) is { } refusal)
+        {
+            return Failure(FetchOutcome.Failed, url, url, [], null, refusal, 0);
+        }
+
         var rules = await RobotsAsync(url, ct).ConfigureAwait(false);
         if (!rules.IsAllowed(url))
         {
@@ -130,7 +136,7 @@ internal sealed class PageFetcher : IDisposable
             catch (HttpRequestException ex)
             {
                 return Failure(FetchOutcome.Failed, url, current, chain, null,
-                    ex.Message.StartsWith("refused ", StringComparison.Ordinal) ? ex.Message : $"connection failed: {ex.Message} ({attempts + attemptsThisHop} attempts)",
+                    RefusalOf(ex) ?? $"connection failed: {ex.Message} ({attempts + attemptsThisHop} attempts)",
                     attempts + attemptsThisHop);
             }
             catch (IOException ex)
@@ -274,6 +280,20 @@ internal sealed class PageFetcher : IDisposable
 
         gate.Interval = delay;
         return rules;
+    }
+
+    // The private-network guard's refusal, however the handler wrapped it; refusals are final, not retried.
+    private static string? RefusalOf(Exception? ex)
+    {
+        for (; ex is not null; ex = ex.InnerException)
+        {
+            if (ex is HttpRequestException && ex.Message.StartsWith("refused ", StringComparison.Ordinal))
+            {
+                return ex.Message;
+            }
+        }
+
+        return null;
     }
 
     private HostGate GateFor(Uri url) => _gates.GetOrAdd(

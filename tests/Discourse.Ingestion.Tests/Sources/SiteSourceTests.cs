@@ -122,6 +122,47 @@ public sealed class SiteSourceTests
         Assert.Equal([("mid-press", "/" + Changing)], downloads.Select(r => (r.Site, r.Path)));
     }
 
+    [Fact]
+    public async Task Loopback_sites_are_refused_unless_the_source_allows_private_networks()
+    {
+        await using var server = await CorpusSiteServer.StartAsync();
+        using var output = new TemporaryDirectory();
+        var source = Site(server, "mid-press") with { AllowPrivateNetwork = false, Feeds = [server.Url("mid-press", "rss.xml")], StartUrls = [] };
+        var events = await CrawlAsync(output.Path, [source]);
+        var failure = Assert.IsType<PageFailed>(Assert.Single(events));
+        Assert.Contains("is a loopback, private or link-local address; set allow_private_network", failure.Reason, StringComparison.Ordinal);
+        Assert.Empty(server.Requests);
+    }
+
+    [Fact]
+    public async Task Page_limit_and_date_window_cut_the_crawl_short()
+    {
+        await using var server = await CorpusSiteServer.StartAsync();
+        using var output = new TemporaryDirectory();
+        var limited = Site(server, "kremlin-transcripts") with
+        {
+            Listing = new ListingConfig("div.events-feed a.event__title", "a[rel=next]"),
+            MaxPages = 5,
+        };
+        var windowed = Site(server, "policy-institute") with
+        {
+            Feeds = [server.Url("policy-institute", "feed.xml")],
+            StartUrls = [],
+            DateFrom = new DateOnly(2020, 1, 1),
+        };
+        var events = await CrawlAsync(output.Path, [limited, windowed]);
+        Assert.Equal(5, events.Count(e => e is DocumentIngested { Document.Source.Id: "kremlin-transcripts" }));
+        var recent = events.Documents().Where(d => d.Source.Id == "policy-institute").ToList();
+        var skipped = events.OfType<PageSkipped>().Where(s => s.SourceId == "policy-institute").ToList();
+        Assert.NotEmpty(recent);
+        Assert.NotEmpty(skipped);
+        Assert.Equal(24, recent.Count + skipped.Count);
+        Assert.All(recent, d => Assert.True(d.PublishedAt >= new DateTimeOffset(2019, 12, 31, 0, 0, 0, TimeSpan.Zero)));
+        Assert.All(skipped, s => Assert.StartsWith("feed date 20", s.Reason, StringComparison.Ordinal));
+        // Pages outside the window were never downloaded.
+        Assert.Equal(recent.Count, server.Requests.Count(r => r.Site == "policy-institute" && r.Path.StartsWith("/articles/", StringComparison.Ordinal)));
+    }
+
     private static async Task<List<IngestionEvent>> CrawlAsync(string output, IReadOnlyList<SourceConfig> sources)
     {
         await using var ingestor = new Ingestor(new IngestionOptions { StateDirectory = output });
