@@ -9,5 +9,7 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All() =>
     [
         ConfigCommands.Create(),
+        TextCommands.Create(),
+        ExtractCommands.Create(),
     ];
 }
