@@ -9,5 +9,8 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All() =>
     [
         ConfigCommands.Create(),
+        TextCommands.Create(),
+        DatasetCommands.Create(),
+        ExtractCommands.Create(),
     ];
 }
