@@ -10,6 +10,8 @@ internal static class CommandCatalog
     [
         ConfigCommands.Create(),
         TextCommands.Create(),
+        DatasetCommands.Create(),
         ExtractCommands.Create(),
+        .. ClassificationCommands.Create(),
     ];
 }
