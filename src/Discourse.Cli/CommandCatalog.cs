@@ -13,5 +13,6 @@ internal static class CommandCatalog
         TextCommands.Create(),
         DatasetCommands.Create(),
         ExtractCommands.Create(),
+        .. ClassificationCommands.Create(),
     ];
 }
