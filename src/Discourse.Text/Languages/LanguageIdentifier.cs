@@ -168,7 +168,7 @@ public static class LanguageIdentifier
             {
                 scores[lang] += letterBonus[lang] * letters;
                 var (markerLetters, frequency) = markers[lang];
-                if (markerLetters.Length > 0 && text.AsSpan().IndexOfAny(markerLetters) < 0 && text.ToLowerInvariant().AsSpan().IndexOfAny(markerLetters) < 0)
+                if (markerLetters.Length > 0 && text.AsSpan().IndexOfAny(markerLetters) < 0)
                 {
                     scores[lang] += markerWeight * letters * Math.Log(1 - frequency);
                 }
@@ -238,7 +238,8 @@ public static class LanguageIdentifier
                 model,
                 languages.Select(l => LanguageProfiles.LogPrior(l.Code)).ToArray(),
                 languages.Select(l => LanguageProfiles.LetterBonus(l.Code)).ToArray(),
-                languages.Select(l => LanguageProfiles.MarkerLetters(l.Code)).ToArray(),
+                languages.Select(l => LanguageProfiles.MarkerLetters(l.Code))
+                    .Select(m => (m.Letters + m.Letters.ToUpperInvariant(), m.Frequency)).ToArray(),
                 LanguageProfiles.MarkerWeight);
         }
     }
