@@ -26,6 +26,8 @@ internal static class TextCommands
     [
         TokenizeCommand(),
         StemCommand(),
+        TextLanguageCommands.LangidCommand(),
+        TextLanguageCommands.DatesCommand(),
     ];
 
     /// <summary>The <c>--lang</c> option: which language's rules apply.</summary>
