@@ -5,6 +5,7 @@ internal static class PlainBenchmarkCatalog
 {
     private static readonly Dictionary<string, Func<string[], Task<int>>> Commands = new(StringComparer.Ordinal)
     {
+        ["extract-throughput"] = ExtractThroughput.RunAsync,
     };
 
     public static bool TryGet(string name, out Func<string[], Task<int>> command) =>

@@ -54,6 +54,11 @@ internal static class ClassNames
         return weight;
     }
 
+    /// <summary>Dialogs and overlays hidden until the reader acts: never the article, whatever the attempt.</summary>
+    private static readonly string[] OverlayNames = ["modal", "popup", "lightbox", "cookie", "consent", "gdpr"];
+
+    public static bool IsOverlay(string classAndId) => ContainsAny(classAndId, OverlayNames);
+
     public static bool IsUnlikely(string classAndId) =>
         ContainsAny(classAndId, UnlikelyNames) && !ContainsAny(classAndId, MaybeContentNames);
 

@@ -21,6 +21,8 @@ internal static class ContentExtractor
         (false, false, false),
     ];
 
+    [ThreadStatic] private static string? DebugTop;
+
     public static IReadOnlyList<string> Extract(PageNode root)
     {
         Number(root, 0);
@@ -43,8 +45,11 @@ internal static class ContentExtractor
                 length += paragraph.Length;
             }
 
-            // A relaxed attempt must find much more text to win: on short pages it mostly adds menus and comments.
-            if (best is null || length > (bestLength * 2) + 200)
+            if (Environment.GetEnvironmentVariable("XDEBUG") == "1") Console.Error.WriteLine($"attempt {attempt} len={length} first={(paragraphs.Count > 0 ? paragraphs[0][..Math.Min(80, paragraphs[0].Length)] : "")} top={DebugTop}");
+
+            // A relaxed attempt must find much more text, and keep what the stricter one found, to win:
+            // on short pages it mostly adds menus, comments and hidden dialogs elsewhere on the page.
+            if (best is null || (length > (bestLength * 2) + 200 && (bestLength < 200 || Keeps(paragraphs, best))))
             {
                 best = paragraphs;
                 bestLength = length;
@@ -57,6 +62,23 @@ internal static class ContentExtractor
         }
 
         return best ?? [];
+    }
+
+    /// <summary>Whether <paramref name="candidate"/> contains most of the paragraphs of <paramref name="earlier"/>.</summary>
+    private static bool Keeps(List<string> candidate, List<string> earlier)
+    {
+        var present = new HashSet<string>(candidate, StringComparer.Ordinal);
+        int kept = 0, total = 0;
+        foreach (var paragraph in earlier)
+        {
+            total += paragraph.Length;
+            if (present.Contains(paragraph))
+            {
+                kept += paragraph.Length;
+            }
+        }
+
+        return kept * 2 >= total;
     }
 
     private static int Number(PageNode node, int order)
@@ -246,6 +268,7 @@ internal static class ContentExtractor
         var body = FindBody(root);
         var top = SelectTopCandidate(candidates, body);
         var topScore = top.Scored ? top.Score : 0;
+        DebugTop = top.ToString() + " " + topScore + " parent=" + top.Parent;
 
         // The article: the top candidate plus siblings that score close to it or read like paragraphs.
         var container = top.Parent ?? top;
@@ -408,6 +431,11 @@ internal static class ContentExtractor
                 continue;
             }
 
+            if (IsLegalNotice(run.Text))
+            {
+                continue;
+            }
+
             var score = 1.0 + run.Commas + Math.Min(run.Text.Length / 100, 3);
             var ancestor = owner.HasBlockChild ? owner : owner.Parent;
             for (var level = 0; level < 5 && ancestor is not null && ancestor.Parent is not null; level++, ancestor = ancestor.Parent)
@@ -431,6 +459,12 @@ internal static class ContentExtractor
 
         return candidates;
     }
+
+    /// <summary>Copyright and rights-reserved lines: site boilerplate however many commas they have.</summary>
+    private static bool IsLegalNotice(string text) =>
+        text.Contains('©', StringComparison.Ordinal) || text.Contains("(c)", StringComparison.OrdinalIgnoreCase) ||
+        text.Contains("all rights reserved", StringComparison.OrdinalIgnoreCase) || text.Contains("все права защищены", StringComparison.OrdinalIgnoreCase) ||
+        text.Contains("права защищены", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsScorableOwner(PageNode owner) =>
         owner.Kind is not (TagKind.ListItem or TagKind.List) && owner.Tag is not ("h1" or "th" or "figcaption" or "caption" or "address" or "legend");
@@ -479,6 +513,7 @@ internal static class ContentExtractor
             }
         }
 
+        if (Environment.GetEnvironmentVariable("XDEBUG") == "1") foreach (var c in topFive) Console.Error.WriteLine($"  cand {c} {c.Score:F1} len={c.TextLength} ld={c.LinkDensity:F2} parent={c.Parent}");
         if (topFive.Count == 0 || topFive[0].Tag is "body" or "html")
         {
             return body;

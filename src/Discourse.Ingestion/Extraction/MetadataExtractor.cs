@@ -20,7 +20,7 @@ internal static class MetadataExtractor
         "author", "article:author", "byl", "dc.creator", "dcterms.creator", "sailthru.author", "parsely-author", "citation_author",
     ];
 
-    private static readonly string[] TitleSeparators = [" | ", " - ", " – ", " — ", " :: ", " » ", " « ", " / ", " · ", " • ", ": "];
+    private static readonly string[] TitleSeparators = [" | ", " - ", " – ", " — ", " :: ", " » ", " « ", " / ", " · ", " • "];
 
     public static string FindTitle(PageFacts facts, JsonLdFacts jsonLd)
     {
@@ -129,12 +129,6 @@ internal static class MetadataExtractor
             var words = longest.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
             if (words >= 3 && longest.Length * 10 >= title.Length * 5)
             {
-                if (separator == ": " && !ReferenceEquals(longest, parts[^1]) && parts.Length == 2)
-                {
-                    // "Topic: headline" keeps the whole; "Headline: Site" loses the site.
-                    return parts[0].Length >= parts[1].Length ? parts[0] : title;
-                }
-
                 return longest;
             }
         }
@@ -356,8 +350,9 @@ internal sealed record JsonLdFacts(string? Headline, string? DatePublished, stri
         return name is not null && (name.EndsWith("Article", StringComparison.Ordinal) || name is "BlogPosting" or "Report" or "LiveBlogPosting" or "SocialMediaPosting" or "Posting" or "PressRelease");
     }
 
+    /// <summary>A string property; JSON-LD is often written from HTML-escaped sources, so entities are decoded.</summary>
     private static string? StringProperty(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? System.Net.WebUtility.HtmlDecode(value.GetString()) : null;
 
     private static string? Names(JsonElement author)
     {
