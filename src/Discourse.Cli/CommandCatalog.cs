@@ -10,6 +10,7 @@ internal static class CommandCatalog
     [
         ConfigCommands.Create(),
         TextCommands.Create(),
+        DatasetCommands.Create(),
         ExtractCommands.Create(),
     ];
 }

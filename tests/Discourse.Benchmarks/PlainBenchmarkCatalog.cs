@@ -5,6 +5,7 @@ internal static class PlainBenchmarkCatalog
 {
     private static readonly Dictionary<string, Func<string[], Task<int>>> Commands = new(StringComparer.Ordinal)
     {
+        ["crawl"] = CrawlBenchmark.RunAsync,
         ["extract-throughput"] = ExtractThroughput.RunAsync,
     };
 

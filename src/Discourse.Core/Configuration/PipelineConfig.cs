@@ -145,4 +145,10 @@ public sealed record FetchConfig
 
     /// <summary>Redirects followed at most.</summary>
     public int MaxRedirects { get; init; } = 5;
+
+    /// <summary>Wait robots.txt's Crawl-delay between requests to a host (off only for benchmarks and tests on a local server).</summary>
+    public bool HonourCrawlDelay { get; init; } = true;
+
+    /// <summary>First retry delay in milliseconds; later ones double (with jitter). A Retry-After header wins.</summary>
+    public int RetryBaseDelayMs { get; init; } = 1000;
 }
