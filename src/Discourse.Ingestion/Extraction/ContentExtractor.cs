@@ -13,6 +13,9 @@ internal static class ContentExtractor
     /// <summary>Below this many characters an attempt is considered a failure and a more permissive one is tried.</summary>
     private const int EnoughText = 500;
 
+    /// <summary>How much page text before the article is kept for finding a dateline.</summary>
+    private const int PreambleLength = 1500;
+
     private static readonly (bool SkipUnlikely, bool WeightClasses, bool CleanConditionally)[] Attempts =
     [
         (true, true, true),
@@ -21,9 +24,8 @@ internal static class ContentExtractor
         (false, false, false),
     ];
 
-    [ThreadStatic] private static string? DebugTop;
-
-    public static IReadOnlyList<string> Extract(PageNode root)
+    /// <summary>The main text's paragraphs, and the page text just before the first of them (where datelines sit).</summary>
+    public static (IReadOnlyList<string> Paragraphs, string Preamble) Extract(PageNode root)
     {
         Number(root, 0);
         List<string>? best = null;
@@ -38,14 +40,12 @@ internal static class ContentExtractor
                 runsSkipUnlikely = attempt.SkipUnlikely;
             }
 
-            var paragraphs = Attempt(root, runs, attempt.WeightClasses, attempt.CleanConditionally);
+            var paragraphs = ArticleEnd.Trim(Attempt(root, runs, attempt.WeightClasses, attempt.CleanConditionally));
             var length = 0;
             foreach (var paragraph in paragraphs)
             {
                 length += paragraph.Length;
             }
-
-            if (Environment.GetEnvironmentVariable("XDEBUG") == "1") Console.Error.WriteLine($"attempt {attempt} len={length} first={(paragraphs.Count > 0 ? paragraphs[0][..Math.Min(80, paragraphs[0].Length)] : "")} top={DebugTop}");
 
             // A relaxed attempt must find much more text, and keep what the stricter one found, to win:
             // on short pages it mostly adds menus, comments and hidden dialogs elsewhere on the page.
@@ -61,7 +61,26 @@ internal static class ContentExtractor
             }
         }
 
-        return best ?? [];
+        return (best ?? [], Preamble(runs!, best));
+    }
+
+    /// <summary>Up to <see cref="PreambleLength"/> characters of page text before the first paragraph of the article.</summary>
+    private static string Preamble(List<Run> runs, List<string>? paragraphs)
+    {
+        if (paragraphs is not { Count: > 0 })
+        {
+            return string.Empty;
+        }
+
+        var first = paragraphs[0];
+        var index = runs.FindIndex(run => ReferenceEquals(run.Text, first) || run.Text == first);
+        var builder = new StringBuilder();
+        for (var i = index - 1; i >= 0 && builder.Length < PreambleLength; i--)
+        {
+            builder.Insert(0, runs[i].Text + "\n");
+        }
+
+        return builder.ToString();
     }
 
     /// <summary>Whether <paramref name="candidate"/> contains most of the paragraphs of <paramref name="earlier"/>.</summary>
@@ -268,7 +287,6 @@ internal static class ContentExtractor
         var body = FindBody(root);
         var top = SelectTopCandidate(candidates, body);
         var topScore = top.Scored ? top.Score : 0;
-        DebugTop = top.ToString() + " " + topScore + " parent=" + top.Parent;
 
         // The article: the top candidate plus siblings that score close to it or read like paragraphs.
         var container = top.Parent ?? top;
@@ -355,6 +373,7 @@ internal static class ContentExtractor
                 }
             }
 
+            // The headline is the title, not the text.
             return run.Owner.Tag != "h1";
         }
 
@@ -512,8 +531,6 @@ internal static class ContentExtractor
                 }
             }
         }
-
-        if (Environment.GetEnvironmentVariable("XDEBUG") == "1") foreach (var c in topFive) Console.Error.WriteLine($"  cand {c} {c.Score:F1} len={c.TextLength} ld={c.LinkDensity:F2} parent={c.Parent}");
         if (topFive.Count == 0 || topFive[0].Tag is "body" or "html")
         {
             return body;

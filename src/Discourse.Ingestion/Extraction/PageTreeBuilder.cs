@@ -118,7 +118,9 @@ internal static class PageTreeBuilder
                 }
 
                 node.Children.Add(childNode);
-                var childUnlikely = inUnlikely || childNode.Unlikely;
+                // For metadata, page and article headers are fine (they carry the date and byline); menus, sidebars,
+                // footers and comment threads are not.
+                var childUnlikely = inUnlikely || (childNode.Unlikely && tag != "header" && !classAndId.Contains("header", StringComparison.Ordinal));
                 var order = ++_order;
                 var described = CollectInline(childElement, tag, classAndId, childUnlikely, order);
                 if (childNode.Kind is TagKind.Image or TagKind.Embed or TagKind.Input or TagKind.LineBreak)
@@ -253,15 +255,17 @@ internal static class PageTreeBuilder
                     break;
                 case "time":
                     var datetime = element.GetAttribute("datetime");
-                    var strength = element.HasAttribute("pubdate") || IsPublishName(classAndId) || IsPublishName(element.GetAttribute("itemprop")) ? 3 : 1;
+                    var timeItemprop = element.GetAttribute("itemprop");
+                    var modified = IsModifiedName(classAndId) || IsModifiedName(timeItemprop);
+                    var strength = !modified && (element.HasAttribute("pubdate") || IsPublishName(classAndId) || IsPublishName(timeItemprop)) ? 3 : 1;
                     if (inUnlikely)
                     {
                         strength = 0;
                     }
 
                     facts.DateHints.Add(!string.IsNullOrWhiteSpace(datetime)
-                        ? new DateHint(datetime, true, strength, order)
-                        : new DateHint(TextOf(element), false, strength, order));
+                        ? new DateHint(datetime, true, strength, order, modified)
+                        : new DateHint(TextOf(element), false, strength, order, modified));
                     return true;
                 default:
                     break;
@@ -269,12 +273,13 @@ internal static class PageTreeBuilder
 
             if (element.GetAttribute("itemprop") is { } itemprop)
             {
-                if (itemprop.Equals("datePublished", StringComparison.OrdinalIgnoreCase) || itemprop.Equals("dateCreated", StringComparison.OrdinalIgnoreCase))
+                var isModified = itemprop.Equals("dateModified", StringComparison.OrdinalIgnoreCase);
+                if (isModified || itemprop.Equals("datePublished", StringComparison.OrdinalIgnoreCase) || itemprop.Equals("dateCreated", StringComparison.OrdinalIgnoreCase))
                 {
                     var value = element.GetAttribute("content") ?? element.GetAttribute("datetime");
                     if (value is not null)
                     {
-                        facts.DateHints.Add(new DateHint(value, true, 4, order));
+                        facts.DateHints.Add(new DateHint(value, true, isModified ? 1 : 4, order, isModified));
                         return true;
                     }
                 }
@@ -304,7 +309,9 @@ internal static class PageTreeBuilder
                 var text = TextTools.Collapse(PlainText(node));
                 if (text.Length is > 5 and < 120)
                 {
-                    facts.DateHints.Add(new DateHint(text, false, isDateProp ? 4 : IsPublishName(classAndId) ? 2 : 1, order));
+                    var modified = IsModifiedName(classAndId) || text.StartsWith("Updated", StringComparison.OrdinalIgnoreCase) ||
+                        text.StartsWith("Last updated", StringComparison.OrdinalIgnoreCase) || text.StartsWith("Обновлено", StringComparison.OrdinalIgnoreCase);
+                    facts.DateHints.Add(new DateHint(text, false, isDateProp ? 4 : IsPublishName(classAndId) ? 2 : 1, order, modified));
                 }
             }
             else if (isAuthorProp || ClassNames.IsAuthorName(classAndId))
@@ -339,6 +346,9 @@ internal static class PageTreeBuilder
                 }
             }
         }
+
+        private static bool IsModifiedName(string? name) =>
+            name is not null && (name.Contains("modif", StringComparison.OrdinalIgnoreCase) || name.Contains("update", StringComparison.OrdinalIgnoreCase));
 
         private static bool IsPublishName(string? name) =>
             name is not null && (name.Contains("publish", StringComparison.OrdinalIgnoreCase) || name.Contains("pubdate", StringComparison.OrdinalIgnoreCase)
