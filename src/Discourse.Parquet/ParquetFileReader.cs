@@ -25,6 +25,7 @@ public sealed class ParquetFileReader : IDisposable
     private readonly List<FieldLayout> _fields;
     private readonly List<LeafColumn> _leaves;
     private readonly long _length;
+    private long _footerStart;
 
     private ParquetFileReader(Stream stream, bool ownsStream, string name)
     {
@@ -228,9 +229,14 @@ public sealed class ParquetFileReader : IDisposable
                 throw new InvalidDataException($"row group {group} stores the column as {meta.Type} but the schema says {leaf.Physical}");
             }
 
-            if (meta.Codec is not (CompressionCodec.Uncompressed or CompressionCodec.Snappy or CompressionCodec.Gzip or CompressionCodec.Brotli or CompressionCodec.Lz4Raw))
+            if (!PageCompression.IsSupported(meta.Codec))
             {
-                throw new NotSupportedException($"compression codec {PageCompression.CodecName(meta.Codec)} is not supported (supported: UNCOMPRESSED, SNAPPY, GZIP, BROTLI, LZ4_RAW)");
+                throw new NotSupportedException($"compression codec {PageCompression.CodecName(meta.Codec)} is not supported (supported: {PageCompression.SupportedCodecNames})");
+            }
+
+            if (meta.NumValues == 0)
+            {
+                return new DecodedColumn();
             }
 
             var start = meta.DataPageOffset;
@@ -240,23 +246,35 @@ public sealed class ParquetFileReader : IDisposable
             }
 
             var size = meta.TotalCompressedSize;
-            if (start < 4 || size < 0 || start >= _length)
+            if (start < 4 || size <= 0 || start >= _footerStart)
             {
-                throw new InvalidDataException($"row group {group}: the column chunk at byte {start} ({size} bytes) lies outside the {_length}-byte file");
+                throw new InvalidDataException($"row group {group}: the column chunk at byte {start} ({size} bytes) lies outside the data part of the {_length}-byte file");
             }
 
-            // Some writers understate total_compressed_size; read to the footer at most and let the page walk decide.
-            var end = Math.Min(_length, start + size);
-            if (size == 0 && meta.NumValues > 0)
+            var end = Math.Min(_footerStart, start + size);
+            try
             {
-                throw new InvalidDataException($"row group {group}: the column chunk has {meta.NumValues} values in 0 bytes");
+                return ColumnChunkDecoder.Decode(ReadRange(start, end), 0, (int)(end - start), meta, leaf, verifyCrc);
             }
-
-            var bytes = new byte[end - start];
-            _stream.Position = start;
-            _stream.ReadExactly(bytes);
-            return ColumnChunkDecoder.Decode(bytes, 0, bytes.Length, meta, leaf, verifyCrc);
+            catch (ChunkTooShortException) when (end < _footerStart)
+            {
+                // Some writers understate total_compressed_size; let the pages run on up to the footer.
+                return ColumnChunkDecoder.Decode(ReadRange(start, _footerStart), 0, (int)(_footerStart - start), meta, leaf, verifyCrc);
+            }
         });
+    }
+
+    private byte[] ReadRange(long start, long end)
+    {
+        if (end - start > int.MaxValue)
+        {
+            throw new InvalidDataException($"a column chunk of {end - start} bytes exceeds 2 GiB");
+        }
+
+        var bytes = new byte[end - start];
+        _stream.Position = start;
+        _stream.ReadExactly(bytes);
+        return bytes;
     }
 
     private object?[] Assemble(int group, int fieldIndex, DecodedColumn decoded)
@@ -363,7 +381,8 @@ public sealed class ParquetFileReader : IDisposable
         }
 
         var footer = new byte[footerLength];
-        _stream.Position = _length - 8 - footerLength;
+        _footerStart = _length - 8 - footerLength;
+        _stream.Position = _footerStart;
         _stream.ReadExactly(footer);
         var metadata = Guard(null, () => MetadataReader.ReadFileMetaData(footer, 0, footer.Length));
         if (metadata.IsEncrypted)
@@ -425,7 +444,7 @@ public sealed class ParquetFileReader : IDisposable
         {
             throw;
         }
-        catch (Exception e) when (e is ThriftFormatException or InvalidDataException or NotSupportedException or EndOfStreamException
+        catch (Exception e) when (e is ThriftFormatException or InvalidDataException or ChunkTooShortException or NotSupportedException or EndOfStreamException
             or IndexOutOfRangeException or ArgumentException or OverflowException or InvalidCastException or OutOfMemoryException)
         {
             var reason = e is ThriftFormatException ? "malformed metadata: " + e.Message : e.Message;

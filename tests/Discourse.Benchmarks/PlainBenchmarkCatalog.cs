@@ -5,6 +5,8 @@ internal static class PlainBenchmarkCatalog
 {
     private static readonly Dictionary<string, Func<string[], Task<int>>> Commands = new(StringComparer.Ordinal)
     {
+        ["langid-throughput"] = LangidThroughputBenchmark.Run,
+        ["crawl"] = CrawlBenchmark.RunAsync,
     };
 
     public static bool TryGet(string name, out Func<string[], Task<int>> command) =>

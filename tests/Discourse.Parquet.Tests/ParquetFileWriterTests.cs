@@ -72,6 +72,44 @@ public sealed class ParquetFileWriterTests
         Assert.Equal(result.Files[0].DuckDbChecksum, result.Files[1].DuckDbChecksum);
     }
 
+    [Fact]
+    public void A_bad_value_is_rejected_naming_the_column_and_the_row_is_not_written()
+    {
+        using var stream = new MemoryStream();
+        using var writer = new ParquetFileWriter(stream, new ParquetSchemaBuilder().String("name").Int32("count", optional: true).Build());
+        writer.WriteRow(["first", 1]);
+
+        Assert.Contains("'name' is required", Assert.Throws<ArgumentException>(() => writer.WriteRow([null, 2])).Message, StringComparison.Ordinal);
+        Assert.Contains("'count'", Assert.Throws<ArgumentException>(() => writer.WriteRow(["x", 2L])).Message, StringComparison.Ordinal);
+        Assert.Contains("surrogate", Assert.Throws<ArgumentException>(() => writer.WriteRow(["ok 🙂 then broken \uD800 text", 3])).Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => writer.WriteRow(["too few"]));
+        writer.WriteRow(["second", null]);
+        writer.Complete();
+
+        stream.Position = 0;
+        using var reader = ParquetFileReader.Open(stream);
+        Assert.Equal(new[] { "first", "second" }, reader.ReadRows().Select(r => (string)r[0]!).ToArray());
+    }
+
+    [Fact]
+    public void Footer_carries_key_value_metadata_and_codec()
+    {
+        using var stream = new MemoryStream();
+        var metadata = new Dictionary<string, string> { ["discourse.schema_version"] = "1", ["discourse.run_id"] = "run-42" };
+        using (var writer = new ParquetFileWriter(stream, new ParquetSchemaBuilder().Int64("n").Build(), new ParquetWriteOptions { Codec = ParquetCodec.Gzip, KeyValueMetadata = metadata }))
+        {
+            writer.WriteRow([1L]);
+            writer.Complete();
+        }
+
+        stream.Position = 0;
+        using var reader = ParquetFileReader.Open(stream);
+        Assert.Equal("run-42", reader.KeyValueMetadata["discourse.run_id"]);
+        Assert.Equal("1", reader.KeyValueMetadata["discourse.schema_version"]);
+        Assert.Equal("GZIP", Assert.Single(Assert.Single(reader.RowGroups).Columns).Codec);
+        Assert.StartsWith("discourse-parquet version", reader.CreatedBy, StringComparison.Ordinal);
+    }
+
     internal static void Write(string path, ParquetSchema schema, IEnumerable<object?[]> rows, ParquetWriteOptions? options = null)
     {
         using var stream = File.Create(path);

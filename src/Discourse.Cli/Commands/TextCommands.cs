@@ -27,6 +27,8 @@ internal static class TextCommands
         TokenizeCommand(),
         SentencesCommand(),
         StemCommand(),
+        TextLanguageCommands.LangidCommand(),
+        TextLanguageCommands.DatesCommand(),
     ];
 
     /// <summary>The <c>--lang</c> option: which language's rules apply.</summary>

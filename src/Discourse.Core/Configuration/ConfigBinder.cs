@@ -16,7 +16,8 @@ namespace Discourse.Core.Configuration;
 /// </summary>
 internal sealed partial class ConfigBinder(string file, string baseDirectory)
 {
-    // Numbers for which zero is a meaningful setting (no delay, no retry, no redirect); any other count must be > 0.
+    // Numbers for which zero is a meaningful setting (no retry, no redirect; also every ...DelayMs: no delay); any other
+    // count must be > 0.
     private static readonly HashSet<string> ZeroAllowed = new(StringComparer.Ordinal)
     {
         "MinDelayMs", "MaxRetries", "MaxRedirects",
@@ -481,9 +482,10 @@ internal sealed partial class ConfigBinder(string file, string baseDirectory)
             return true;
         }
 
-        if (number < 0 || (number == 0 && !ZeroAllowed.Contains(member.ClrName)))
+        var zeroAllowed = ZeroAllowed.Contains(member.ClrName) || member.ClrName.EndsWith("DelayMs", StringComparison.Ordinal);
+        if (number < 0 || (number == 0 && !zeroAllowed))
         {
-            var bound = ZeroAllowed.Contains(member.ClrName) ? "zero or more" : "greater than zero";
+            var bound = zeroAllowed ? "zero or more" : "greater than zero";
             Error(node, $"'{member.Key}' in {where} is {number.ToString(CultureInfo.InvariantCulture)}; expected a number {bound}.", $"Set '{member.Key}' to a number {bound}, or remove it to use the default.");
             return false;
         }

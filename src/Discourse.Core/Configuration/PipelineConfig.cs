@@ -39,8 +39,15 @@ public sealed record RunConfig
     /// <summary>Stop after this many documents in total; null for no limit.</summary>
     public int? MaxDocuments { get; init; }
 
-    /// <summary>Seed for anything random in the run (run id suffix, sampling).</summary>
+    /// <summary>Seed for anything random that must be reproducible (sampling); run id suffixes are always fresh, so two runs started in the same second never clash.</summary>
     public int Seed { get; init; } = 42;
+
+    /// <summary>
+    /// Month partitions with a Parquet file open at once (default 32). Each open file buffers up to one row group, so
+    /// memory stays below about <c>MaxOpenFiles × RowGroupBytes</c>; more partitions than this in one run means some
+    /// get more than one part file.
+    /// </summary>
+    public int MaxOpenFiles { get; init; } = 32;
 }
 
 /// <summary>One source of pages. Concrete kinds: <see cref="SiteSourceConfig"/>, <see cref="FilesSourceConfig"/>, <see cref="WarcSourceConfig"/>.</summary>
@@ -145,4 +152,10 @@ public sealed record FetchConfig
 
     /// <summary>Redirects followed at most.</summary>
     public int MaxRedirects { get; init; } = 5;
+
+    /// <summary>Wait robots.txt's Crawl-delay between requests to a host (off only for benchmarks and tests on a local server).</summary>
+    public bool HonourCrawlDelay { get; init; } = true;
+
+    /// <summary>First retry delay in milliseconds; later ones double (with jitter). A Retry-After header wins.</summary>
+    public int RetryBaseDelayMs { get; init; } = 1000;
 }

@@ -87,10 +87,17 @@ internal static class PageCompression
                     return output;
                 }
 
+            case CompressionCodec.Lz4:
+                return Lz4Block.DecompressHadoopOrRaw(source, uncompressedSize);
             default:
-                throw new NotSupportedException($"compression codec {CodecName(codec)} is not supported (supported: UNCOMPRESSED, SNAPPY, GZIP, BROTLI, LZ4_RAW)");
+                throw new NotSupportedException($"compression codec {CodecName(codec)} is not supported (supported: {SupportedCodecNames})");
         }
     }
+
+    public const string SupportedCodecNames = "UNCOMPRESSED, SNAPPY, GZIP, BROTLI, LZ4, LZ4_RAW";
+
+    public static bool IsSupported(CompressionCodec codec) => codec is CompressionCodec.Uncompressed or CompressionCodec.Snappy
+        or CompressionCodec.Gzip or CompressionCodec.Brotli or CompressionCodec.Lz4 or CompressionCodec.Lz4Raw;
 
     public static string CodecName(CompressionCodec codec) => codec switch
     {

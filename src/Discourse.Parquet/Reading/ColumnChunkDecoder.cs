@@ -6,6 +6,9 @@ using Discourse.Parquet.Format;
 
 namespace Discourse.Parquet.Reading;
 
+/// <summary>The column chunk's pages run past its stated size (a retry with the bytes up to the footer may succeed).</summary>
+internal sealed class ChunkTooShortException(string message) : IOException(message);
+
 /// <summary>The levels and (non-null) values of one column chunk.</summary>
 internal sealed class DecodedColumn
 {
@@ -50,14 +53,24 @@ internal static class ColumnChunkDecoder
         {
             if (pos >= end)
             {
-                throw new InvalidDataException($"the column chunk ends after {result.LevelCount} of its {expected} values");
+                throw new ChunkTooShortException($"the column chunk ends after {result.LevelCount} of its {expected} values");
             }
 
-            var header = MetadataReader.ReadPageHeader(data, pos, end, out var headerLength);
+            PageHeader header;
+            int headerLength;
+            try
+            {
+                header = MetadataReader.ReadPageHeader(data, pos, end, out headerLength);
+            }
+            catch (Thrift.ThriftFormatException e) when (e.Message.StartsWith("unexpected end", StringComparison.Ordinal))
+            {
+                throw new ChunkTooShortException($"page {pageIndex} header runs past the end of the column chunk");
+            }
+
             var bodyStart = pos + headerLength;
             if (header.CompressedPageSize > end - bodyStart)
             {
-                throw new InvalidDataException($"page {pageIndex} ({header.CompressedPageSize} bytes) runs past the end of the column chunk");
+                throw new ChunkTooShortException($"page {pageIndex} ({header.CompressedPageSize} bytes) runs past the end of the column chunk");
             }
 
             var body = data.AsSpan(bodyStart, header.CompressedPageSize);

@@ -170,8 +170,12 @@ internal sealed class ThriftCompactReader
                 Position += 8;
                 return;
             case ThriftType.Binary:
-                Position += ReadLength();
-                return;
+                {
+                    // Read the length first: "Position += ReadLength()" would add it to the position before the varint.
+                    var length = ReadLength();
+                    Position += length;
+                    return;
+                }
             case ThriftType.List:
             case ThriftType.Set:
                 {

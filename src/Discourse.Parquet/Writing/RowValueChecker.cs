@@ -47,6 +47,31 @@ internal static class RowValueChecker
         }
     }
 
+    /// <summary>True unless the string holds an unpaired surrogate (the common surrogate-free case is one vectorised scan).</summary>
+    internal static bool IsWellFormedUtf16(string text)
+    {
+        var span = text.AsSpan();
+        var first = span.IndexOfAnyInRange('\uD800', '\uDFFF');
+        if (first < 0)
+        {
+            return true;
+        }
+
+        for (var i = first; i < span.Length; i++)
+        {
+            if (char.IsHighSurrogate(span[i]) && i + 1 < span.Length && char.IsLowSurrogate(span[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(span[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static void CheckScalar(ParquetField field, object value, int? element)
     {
         var ok = field.Type switch
@@ -76,6 +101,11 @@ internal static class RowValueChecker
                 ? " (a DateTime must have Kind Utc; or pass a DateTimeOffset)"
                 : "";
             throw new ArgumentException($"{where} holds {field.Type} values ({ValueConversions.ClrTypeName(field.Type)}); got {value.GetType().Name}{hint}.");
+        }
+
+        if (value is string text && !IsWellFormedUtf16(text))
+        {
+            throw new ArgumentException($"{where} holds a string with an unpaired surrogate, which has no UTF-8 form; fix or drop the character.");
         }
 
         if (field.Type == ParquetElementType.FixedLenByteArray)

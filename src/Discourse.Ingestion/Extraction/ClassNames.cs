@@ -1,0 +1,79 @@
+namespace Discourse.Ingestion.Extraction;
+
+/// <summary>
+/// What class and id names say about an element. The name lists follow Mozilla Readability's heuristics, extended
+/// with common share/subscribe/cookie widgets; matching is by substring on lower-case names.
+/// </summary>
+internal static class ClassNames
+{
+    private static readonly string[] UnlikelyNames =
+    [
+        "-ad-", "ai2html", "banner", "breadcrumb", "combx", "comment", "community", "cover-wrap", "disqus", "extra",
+        "footer", "gdpr", "header", "legends", "menu", "related", "remark", "replies", "rss", "shoutbox", "sidebar",
+        "skyscraper", "social", "sponsor", "supplemental", "ad-break", "agegate", "pagination", "pager", "popup",
+        "share", "cookie", "newsletter", "subscribe", "recommend", "navbar", "topbar", "promo",
+    ];
+
+    private static readonly string[] MaybeContentNames = ["and", "article", "body", "column", "content", "main", "shadow"];
+
+    private static readonly string[] NegativeNames =
+    [
+        "-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "foot", "gdpr", "masthead", "media", "meta",
+        "outbrain", "promo", "related", "scroll", "share", "shoutbox", "sidebar", "skyscraper", "sponsor", "shopping",
+        "tags", "tool", "widget", "social", "subscribe", "newsletter", "recommend", "advert", "taboola",
+    ];
+
+    private static readonly string[] PositiveNames =
+    [
+        "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "pagination", "post", "text", "blog", "story",
+    ];
+
+    private static readonly string[] DateNames = ["date", "time", "publish", "posted", "dateline", "byline", "meta", "info"];
+
+    private static readonly string[] AuthorNames = ["author", "byline", "writer"];
+
+    public static int Weight(string? name)
+    {
+        if (string.IsNullOrEmpty(name))
+        {
+            return 0;
+        }
+
+        var lower = name.ToLowerInvariant();
+        var weight = 0;
+        if (ContainsAny(lower, NegativeNames))
+        {
+            weight -= 25;
+        }
+
+        if (ContainsAny(lower, PositiveNames))
+        {
+            weight += 25;
+        }
+
+        return weight;
+    }
+
+    public static bool IsUnlikely(string classAndId) =>
+        ContainsAny(classAndId, UnlikelyNames) && !ContainsAny(classAndId, MaybeContentNames);
+
+    public static bool IsDateName(string classAndId) => ContainsAny(classAndId, DateNames);
+
+    public static bool IsAuthorName(string classAndId) => ContainsAny(classAndId, AuthorNames);
+
+    public static bool IsShareLike(string classAndId) =>
+        classAndId.Contains("share", StringComparison.Ordinal) || classAndId.Contains("social", StringComparison.Ordinal);
+
+    private static bool ContainsAny(string text, string[] needles)
+    {
+        foreach (var needle in needles)
+        {
+            if (text.Contains(needle, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
