@@ -9,6 +9,7 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All() =>
     [
         ConfigCommands.Create(),
+        RunCommand.Create(),
         TextCommands.Create(),
         DatasetCommands.Create(),
         ExtractCommands.Create(),

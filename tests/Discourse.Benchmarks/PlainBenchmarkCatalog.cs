@@ -5,7 +5,9 @@ internal static class PlainBenchmarkCatalog
 {
     private static readonly Dictionary<string, Func<string[], Task<int>>> Commands = new(StringComparer.Ordinal)
     {
+        ["langid-throughput"] = LangidThroughputBenchmark.Run,
         ["crawl"] = CrawlBenchmark.RunAsync,
+        ["extract-throughput"] = ExtractThroughput.RunAsync,
         ["classify-throughput"] = ClassifyThroughputBenchmark.RunAsync,
     };
 
