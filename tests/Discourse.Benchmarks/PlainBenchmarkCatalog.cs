@@ -8,6 +8,7 @@ internal static class PlainBenchmarkCatalog
         ["langid-throughput"] = LangidThroughputBenchmark.Run,
         ["crawl"] = CrawlBenchmark.RunAsync,
         ["text-throughput"] = TextThroughputBenchmark.Run,
+        ["extract-throughput"] = ExtractThroughput.RunAsync,
     };
 
     public static bool TryGet(string name, out Func<string[], Task<int>> command) =>

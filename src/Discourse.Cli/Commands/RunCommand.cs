@@ -51,13 +51,20 @@ internal static class RunCommand
     }
 
     /// <summary>A console for redirected output: no colour, no cursor control, ASCII only.</summary>
-    internal static IAnsiConsole PlainConsole(TextWriter writer) => AnsiConsole.Create(new AnsiConsoleSettings
+    internal static IAnsiConsole PlainConsole(TextWriter writer)
     {
-        Ansi = AnsiSupport.No,
-        ColorSystem = ColorSystemSupport.NoColors,
-        Interactive = InteractionSupport.No,
-        Out = new AnsiConsoleOutput(writer),
-    });
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(writer),
+        });
+
+        // Log lines are read in files and CI pages, not an 80-column terminal: do not wrap them.
+        console.Profile.Width = 240;
+        return console;
+    }
 
     /// <summary>A live progress bar only on a real terminal: not when output is redirected, in CI, or with TERM=dumb.</summary>
     private static bool IsInteractive() =>

@@ -1,3 +1,4 @@
+using Discourse.Classification;
 using Discourse.Cli.Commands;
 using Discourse.Core.Configuration;
 using Discourse.Core.Documents;
@@ -31,13 +32,22 @@ internal static class PipelineStages
             config = config with { OutputDir = Path.GetFullPath(outputOverride) };
         }
 
-        // The classifier is wired in when Discourse.Classification provides FramingClassifier; until then rows carry
-        // null scores, labels, evidence and model_version.
+        FramingClassifier classifier;
+        try
+        {
+            classifier = FramingClassifier.Load(config.Model.Path);
+        }
+        catch (ModelLoadException ex)
+        {
+            await Console.Error.WriteLineAsync($"{config.ConfigPath}: error: {ex.Message} Fix: set 'model:' to an existing model file (default {PipelineConfigLoader.DefaultModel}), or train one with `discourse train`.").ConfigureAwait(false);
+            return ExitCodes.BadUsageOrConfig;
+        }
+
         return await RunCommand.RunAsync(
             config,
             stateDirectory => new IngestorRun(new Ingestor(new IngestionOptions { StateDirectory = stateDirectory, Clock = clock })),
-            document => new LabelledDocument(document, [], null),
-            modelVersion: null,
+            classifier.Classify,
+            classifier.ModelVersion,
             clock,
             ct).ConfigureAwait(false);
     }

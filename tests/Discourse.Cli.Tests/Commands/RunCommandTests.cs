@@ -15,9 +15,10 @@ public sealed class RunCommandTests : IDisposable
     private string WriteConfig(string extra = "")
     {
         var corpus = Path.Combine(ReferenceData.RepositoryRoot, "corpora", "site");
+        var model = Path.Combine(ReferenceData.RepositoryRoot, "models", "framing-v1.model");
         File.WriteAllText(_dir.File("pipeline.yaml"), $"""
             output: data
-            model: models/none.model
+            model: '{model}'
             run:
               codec: gzip
               row_group_bytes: 64KiB
@@ -69,6 +70,9 @@ public sealed class RunCommandTests : IDisposable
             Assert.All(reader.RowGroups.SelectMany(g => g.Columns), c => Assert.Equal("GZIP", c.Codec));
             var row = reader.ReadRows().First();
             Assert.Contains(row[1], new object[] { "mid-press", "policy-institute" });
+            Assert.IsType<double>(row[reader.Schema.IndexOf("score_sovereignty")]);
+            Assert.IsType<bool>(row[reader.Schema.IndexOf("label_sovereignty")]);
+            Assert.Equal(reader.KeyValueMetadata[MetadataKeys.ModelVersion], row[reader.Schema.IndexOf("model_version")]);
         }
 
         Assert.True(DatasetVerifier.Verify(_dir.File("data")).Ok);
@@ -93,6 +97,20 @@ public sealed class RunCommandTests : IDisposable
 
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.Contains("pipeline.yaml:6:18: error: 'max_documents' in 'run' is 'many'; expected a whole number.", result.Errors, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_dir.File("data")));
+    }
+
+    [Fact]
+    public async Task A_missing_model_is_a_configuration_error()
+    {
+        WriteConfig();
+        File.WriteAllText(_dir.File("pipeline.yaml"), File.ReadAllText(_dir.File("pipeline.yaml")).Replace("framing-v1.model", "absent.model", StringComparison.Ordinal));
+
+        var result = await CliProcess.RunAsync(_dir.Path, "run");
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("absent.model", result.Errors, StringComparison.Ordinal);
+        Assert.Contains("Fix: set 'model:'", result.Errors, StringComparison.Ordinal);
         Assert.False(Directory.Exists(_dir.File("data")));
     }
 
