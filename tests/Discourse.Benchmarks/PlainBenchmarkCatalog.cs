@@ -7,6 +7,7 @@ internal static class PlainBenchmarkCatalog
     {
         ["langid-throughput"] = LangidThroughputBenchmark.Run,
         ["crawl"] = CrawlBenchmark.RunAsync,
+        ["extract-throughput"] = ExtractThroughput.RunAsync,
     };
 
     public static bool TryGet(string name, out Func<string[], Task<int>> command) =>
