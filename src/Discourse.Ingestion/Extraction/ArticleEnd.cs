@@ -22,7 +22,7 @@ internal static class ArticleEnd
         "комментарии", "обсуждение", "оставьте комментарий", "добавить комментарий", "новости по теме", "материалы по теме",
         "популярное", "самое читаемое", "самое популярное", "последние новости", "новости партнеров", "новости партнёров",
         "лента новостей", "вам может быть интересно", "другие статьи", "другие материалы", "more articles", "other articles",
-        "ссылки по теме", "по теме",
+        "ссылки по теме", "по теме", "больше по теме", "тема", "тема дня", "контекст", "сюжет",
     ];
 
     /// <summary>Promo and tag lines inside articles ("Read more: ...", "Related: ...", "Теги: ..."): dropped one by one.</summary>
@@ -31,6 +31,7 @@ internal static class ArticleEnd
         "related:", "read more:", "read also:", "see also:", "more:", "related", "tags:", "теги:", "тэги:", "метки:",
         "рубрики:", "читайте также:", "смотрите также:", "читайте также", "читайте еще:", "читайте ещё:", "по теме:",
         "читай также:", "если вы заметили ошибку", "читайте:", "нашли опечатку", "нашли ошибку", "зарегистрируйтесь или войдите",
+        "присоединяйтесь к нам", "подписывайтесь на нас", "follow us on", "join us on",
     ];
 
     /// <summary>Keeps paragraphs up to the first closing heading; drops promo and tag lines.</summary>
@@ -44,7 +45,7 @@ internal static class ArticleEnd
             {
                 var lower = paragraph.ToLowerInvariant().TrimEnd();
                 // Counters first: "Комментарии: 0" in a tab bar above the story is not the comment section.
-                if (IsPromo(lower) || IsCounter(lower))
+                if (IsCounter(lower))
                 {
                     continue;
                 }
@@ -52,6 +53,11 @@ internal static class ArticleEnd
                 if (length >= MinArticleLength && (IsHeading(lower) || IsCopyrightLine(lower)))
                 {
                     break;
+                }
+
+                if (IsPromo(lower) || IsLabel(lower))
+                {
+                    continue;
                 }
             }
 
@@ -94,6 +100,10 @@ internal static class ArticleEnd
 
         return false;
     }
+
+    /// <summary>A lone field label such as "Автор:" or "Posted by:", whose value is another paragraph.</summary>
+    private static bool IsLabel(string lower) =>
+        lower.Length <= 20 && lower.EndsWith(':') && lower.Count(c => c == ' ') <= 1 && !ContainsDigit(lower);
 
     /// <summary>Widget counters such as "Комментарии: 0", "Views: 1,204", "Прочтений: 431".</summary>
     private static bool IsCounter(string lower)
