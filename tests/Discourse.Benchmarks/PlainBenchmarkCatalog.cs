@@ -9,6 +9,7 @@ internal static class PlainBenchmarkCatalog
         ["crawl"] = CrawlBenchmark.RunAsync,
         ["text-throughput"] = TextThroughputBenchmark.Run,
         ["extract-throughput"] = ExtractThroughput.RunAsync,
+        ["classify-throughput"] = ClassifyThroughputBenchmark.RunAsync,
     };
 
     public static bool TryGet(string name, out Func<string[], Task<int>> command) =>
