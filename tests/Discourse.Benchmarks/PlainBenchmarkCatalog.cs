@@ -6,6 +6,7 @@ internal static class PlainBenchmarkCatalog
     private static readonly Dictionary<string, Func<string[], Task<int>>> Commands = new(StringComparer.Ordinal)
     {
         ["crawl"] = CrawlBenchmark.RunAsync,
+        ["parquet-write"] = Parquet.ParquetWriteBenchmark.RunAsync,
     };
 
     public static bool TryGet(string name, out Func<string[], Task<int>> command) =>

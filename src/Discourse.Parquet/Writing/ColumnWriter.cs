@@ -5,6 +5,9 @@ using Discourse.Parquet.Format;
 
 namespace Discourse.Parquet.Writing;
 
+/// <summary>Appends bytes to a page's destination (the chunk's segments, or the dictionary page's buffer).</summary>
+internal delegate void SpanWriter(ReadOnlySpan<byte> bytes);
+
 /// <summary>
 /// Buffers one column chunk: levels and typed values of the current page, finished pages (compressed, with headers)
 /// of the current row group, the dictionary and the statistics. Subclasses hold the typed values.
@@ -14,7 +17,7 @@ internal abstract class ColumnWriter
     private readonly ByteBuffer _pageBody = new(4096);
     private readonly ByteBuffer _compressed = new(4096);
     private readonly ByteBuffer _header = new(64);
-    private readonly ByteBuffer _chunk = new(4096);
+    private readonly SegmentedBuffer _chunk;
     private readonly Dictionary<(PageType, Encoding), int> _encodingStats = [];
     private byte[] _definitionLevels = [];
     private byte[] _repetitionLevels = [];
@@ -25,8 +28,9 @@ internal abstract class ColumnWriter
     private long _chunkUncompressedBytes;
     private bool _dictionaryAbandoned;
 
-    protected ColumnWriter(ColumnSpec spec, ParquetWriteOptions options)
+    protected ColumnWriter(ColumnSpec spec, ParquetWriteOptions options, SegmentPool pool)
     {
+        _chunk = new SegmentedBuffer(pool);
         Spec = spec;
         Options = options;
         _dictionaryAbandoned = !options.Dictionary || !SupportsDictionary;
@@ -141,12 +145,21 @@ internal abstract class ColumnWriter
             }
         }
 
-        if (encoding == Encoding.Plain)
+        if (encoding == Encoding.Plain && !NeedsLevels && !PlainValues.IsEmpty)
         {
-            EncodePlain(_pageBody);
+            // Without levels the page body is exactly the buffered PLAIN values: compress them in place, no copy.
+            WritePage(PageType.DataPage, encoding, _levelCount, PlainValues, _chunk.Write);
+        }
+        else
+        {
+            if (encoding == Encoding.Plain)
+            {
+                EncodePlain(_pageBody);
+            }
+
+            WritePage(PageType.DataPage, encoding, _levelCount, _pageBody.Span, _chunk.Write);
         }
 
-        WritePage(PageType.DataPage, encoding, _levelCount, _pageBody.Span, _chunk);
         _chunkLevelCount += _levelCount;
         _levelCount = 0;
         PageValueCount = 0;
@@ -166,7 +179,7 @@ internal abstract class ColumnWriter
             _pageBody.Clear();
             EncodeDictionary(_pageBody);
             var dictionaryChunk = new ByteBuffer(_pageBody.Length + 64);
-            uncompressedTotal += WritePage(PageType.DictionaryPage, Encoding.Plain, DictionaryCount, _pageBody.Span, dictionaryChunk);
+            uncompressedTotal += WritePage(PageType.DictionaryPage, Encoding.Plain, DictionaryCount, _pageBody.Span, dictionaryChunk.Write);
             output.Write(dictionaryChunk.Span);
             dictionaryOffset = position;
             position += dictionaryChunk.Length;
@@ -174,7 +187,7 @@ internal abstract class ColumnWriter
         }
 
         var dataOffset = position;
-        output.Write(_chunk.Span);
+        _chunk.WriteTo(output);
         compressedTotal += _chunk.Length;
 
         var encodings = new List<Encoding>();
@@ -230,6 +243,9 @@ internal abstract class ColumnWriter
 
     protected abstract void EncodePlain(ByteBuffer output);
 
+    /// <summary>The page's values in PLAIN encoding when they are buffered that way already (empty otherwise).</summary>
+    protected abstract ReadOnlySpan<byte> PlainValues { get; }
+
     protected abstract void EncodeDictionary(ByteBuffer output);
 
     protected abstract void ClearDictionary();
@@ -253,7 +269,7 @@ internal abstract class ColumnWriter
     }
 
     /// <summary>Compresses a page body and appends header + body to <paramref name="target"/>; returns the uncompressed size including the header.</summary>
-    private long WritePage(PageType type, Encoding encoding, int valueCount, ReadOnlySpan<byte> body, ByteBuffer target)
+    private long WritePage(PageType type, Encoding encoding, int valueCount, ReadOnlySpan<byte> body, SpanWriter target)
     {
         var compressed = PageCompression.Compress(Options.Codec, body, _compressed);
         var header = new PageHeader
@@ -280,8 +296,8 @@ internal abstract class ColumnWriter
 
         _header.Clear();
         MetadataWriter.WritePageHeader(_header, header);
-        target.Write(_header.Span);
-        target.Write(compressed);
+        target(_header.Span);
+        target(compressed);
         var key = (type, encoding);
         _encodingStats[key] = _encodingStats.GetValueOrDefault(key) + 1;
         long uncompressed = _header.Length + body.Length;
