@@ -9,8 +9,10 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All() =>
     [
         ConfigCommands.Create(),
+        RunCommand.Create(),
         TextCommands.Create(),
         DatasetCommands.Create(),
         ExtractCommands.Create(),
+        .. ClassificationCommands.Create(),
     ];
 }

@@ -13,11 +13,11 @@ public sealed class DatasetWriteOptions
     public long RowGroupBytes { get; init; } = 128L * 1024 * 1024;
 
     /// <summary>
-    /// How many partition files may be open at once (default 8). Each open file buffers up to one row group, so memory
+    /// How many partition files may be open at once (default 32). Each open file buffers up to one row group, so memory
     /// stays below about <c>MaxOpenFiles × RowGroupBytes</c>; when a document belongs to yet another partition, the
     /// least recently used file is finished and a later document of its partition starts a new part file.
     /// </summary>
-    public int MaxOpenFiles { get; init; } = 8;
+    public int MaxOpenFiles { get; init; } = 32;
 
     /// <summary>The model version written into the files' metadata; null when the run does not classify.</summary>
     public string? ModelVersion { get; init; }

@@ -76,16 +76,33 @@ public sealed class Ingestor : IAsyncDisposable
             (item, _) => Task.FromResult(Prepare(source, state, item)),
             _options.ExtractionParallelism,
             ct);
+        int ingested = 0, failed = 0, skipped = 0;
         try
         {
             await foreach (var step in steps.ConfigureAwait(false))
             {
-                yield return Commit(state, step);
+                var outcome = Commit(state, step);
+                switch (outcome)
+                {
+                    case DocumentIngested:
+                        ingested++;
+                        break;
+                    case PageFailed failure:
+                        failed++;
+                        _logger.LogWarning("{Source}: {Location} failed: {Reason}", source.Id, failure.Location, failure.Reason);
+                        break;
+                    default:
+                        skipped++;
+                        break;
+                }
+
+                yield return outcome;
             }
         }
         finally
         {
             state.Flush();
+            _logger.LogInformation("{Source}: {Ingested} documents, {Failed} failed, {Skipped} skipped", source.Id, ingested, failed, skipped);
         }
     }
 

@@ -5,8 +5,10 @@ internal static class PlainBenchmarkCatalog
 {
     private static readonly Dictionary<string, Func<string[], Task<int>>> Commands = new(StringComparer.Ordinal)
     {
+        ["langid-throughput"] = LangidThroughputBenchmark.Run,
         ["crawl"] = CrawlBenchmark.RunAsync,
         ["parquet-write"] = Parquet.ParquetWriteBenchmark.RunAsync,
+        ["extract-throughput"] = ExtractThroughput.RunAsync,
     };
 
     public static bool TryGet(string name, out Func<string[], Task<int>> command) =>

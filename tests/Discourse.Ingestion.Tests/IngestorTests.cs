@@ -42,8 +42,10 @@ public sealed class IngestorTests
         await File.WriteAllTextAsync(input.File("a.txt"), Paragraph);
         await File.WriteAllTextAsync(input.File("b.txt"), "Weather\n\nA different note about the weather in the northern regions, where snow fell early this year and roads were closed for two days.");
         var source = TestSources.Files(input.File("*.txt"));
-        var first = await TestSources.RunAsync(output.Path, source);
+        var clock = new FakeTimeProvider(new DateTimeOffset(2025, 3, 1, 8, 0, 0, TimeSpan.Zero));
+        var first = await TestSources.RunAsync(output.Path, source, clock);
         Assert.Equal(2, first.Documents().Count);
+        Assert.All(first.Documents(), d => Assert.Equal(clock.GetUtcNow(), d.FetchedAt));
 
         await File.WriteAllTextAsync(input.File("b.txt"), "Weather\n\nA corrected note: the roads in the northern regions were closed for three days, not two, after the early snow.");
         var second = await TestSources.RunAsync(output.Path, source);

@@ -12,7 +12,7 @@ internal static class TextCommands
 {
     internal static Command Create()
     {
-        var text = new Command("text", "Inspect the text layer: tokens, sentences, stems (stdin line by line, one output line per input line).");
+        var text = new Command("text", "Inspect the text layer (reads standard input line by line, writes one output line per input line).");
         foreach (var subcommand in Subcommands())
         {
             text.Subcommands.Add(subcommand);
@@ -25,7 +25,10 @@ internal static class TextCommands
     private static IEnumerable<Command> Subcommands() =>
     [
         TokenizeCommand(),
+        SentencesCommand(),
         StemCommand(),
+        TextLanguageCommands.LangidCommand(),
+        TextLanguageCommands.DatesCommand(),
     ];
 
     /// <summary>The <c>--lang</c> option: which language's rules apply.</summary>
@@ -44,6 +47,19 @@ internal static class TextCommands
         {
             var withKinds = r.GetValue(kinds);
             return RunOnStandardStreams(line => FormatTokens(line, withKinds));
+        });
+        return command;
+    }
+
+    private static Command SentencesCommand()
+    {
+        var command = new Command("sentences", "Print each line's sentences, tab-separated (tabs and line breaks inside a sentence become spaces).");
+        var lang = LangOption();
+        command.Options.Add(lang);
+        command.SetAction(r =>
+        {
+            var language = r.GetValue(lang) ?? "en";
+            return RunOnStandardStreams(line => FormatSentences(line, language));
         });
         return command;
     }
@@ -89,6 +105,10 @@ internal static class TextCommands
 
         return builder.ToString();
     }
+
+    /// <summary>Sentences of <paramref name="line"/>, tab-separated, each on one line.</summary>
+    internal static string FormatSentences(string line, string lang) =>
+        string.Join('\t', SentenceSplitter.Split(line, lang).Select(s => OneLine(s.Of(line).Replace('\t', ' '))));
 
     /// <summary>Stems of the word tokens of <paramref name="line"/>, tab-separated.</summary>
     internal static string StemWords(string line, IStemmer stemmer)

@@ -10,6 +10,23 @@ namespace Discourse.Cli.Running;
 /// <summary>Reads the pages of one source as ingestion events.</summary>
 internal delegate IAsyncEnumerable<IngestionEvent> SourceReader(SourceConfig source, CancellationToken ct);
 
+/// <summary>Ingestion for one run, keeping its state in <c>stateDirectory</c>; disposed (state flushed) before the run ends.</summary>
+internal interface IRunIngestion : IAsyncDisposable
+{
+    IAsyncEnumerable<IngestionEvent> IngestAsync(SourceConfig source, CancellationToken ct);
+}
+
+/// <summary>Creates the run's ingestion over the given state directory.</summary>
+internal delegate IRunIngestion IngestionFactory(string stateDirectory);
+
+/// <summary>Ingestion without state of its own: a reader function (tests, and sources that keep no state).</summary>
+internal sealed class StatelessIngestion(SourceReader reader) : IRunIngestion
+{
+    public IAsyncEnumerable<IngestionEvent> IngestAsync(SourceConfig source, CancellationToken ct) => reader(source, ct);
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+}
+
 /// <summary>What a finished (or failed) run produced.</summary>
 /// <param name="ExitCode">0 success, 1 the run failed, 2 bad configuration.</param>
 /// <param name="Manifest">The run manifest, when the run got as far as locking the dataset.</param>
@@ -19,11 +36,12 @@ internal sealed record RunOutcome(int ExitCode, RunManifest? Manifest, string? M
 /// <summary>
 /// One run of the pipeline: every source through ingestion, every document through the classifier, into the dataset.
 /// A source that stops with an error fails the run: its files are deleted (the dataset keeps only whole runs) and the
-/// manifest says why. Pages that fail are not run failures: they are listed in the manifest.
+/// manifest says why. Pages that fail are not run failures: they are listed in the manifest. The ingestion state is
+/// staged (<see cref="StagedState"/>) so that it only moves forward together with the dataset.
 /// </summary>
 internal sealed class PipelineRunner(
     PipelineConfig config,
-    SourceReader readSource,
+    IngestionFactory createIngestion,
     Func<Document, LabelledDocument> classify,
     string? modelVersion,
     IRunProgress progress,
@@ -51,6 +69,7 @@ internal sealed class PipelineRunner(
         {
             Codec = ParseCodec(config.Run.Codec),
             RowGroupBytes = config.Run.RowGroupBytes,
+            MaxOpenFiles = config.Run.MaxOpenFiles,
             ModelVersion = modelVersion,
             Clock = clock,
         };
@@ -69,24 +88,49 @@ internal sealed class PipelineRunner(
         {
             progress.Info($"run {runId}: {config.Sources.Count} source(s) into {config.OutputDir}");
             var recorder = new RunRecorder(config.Sources.Select(s => s.Id));
-            var status = await IngestAllAsync(writer, recorder, ct).ConfigureAwait(false);
+            StagedState staged;
+            try
+            {
+                staged = StagedState.Begin(config.OutputDir, runId.Value);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                progress.Error($"Cannot stage the ingestion state in '{config.OutputDir}': {ex.Message} Fix: check the output folder's permissions and free space.");
+                return new RunOutcome(ExitCodes.Failure, null, null);
+            }
+
+            string status;
+            var ingestion = createIngestion(staged.Directory);
+            await using (ingestion.ConfigureAwait(false))
+            {
+                status = await IngestAllAsync(ingestion, writer, recorder, ct).ConfigureAwait(false);
+            }
+
             DatasetWriteResult? written = null;
             if (status == "succeeded")
             {
                 try
                 {
                     written = writer.Complete();
+                    staged.Promote();
                 }
                 catch (DatasetException ex)
                 {
                     recorder.RecordError(ex.Message);
                     status = "failed";
                 }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    // The files are in place but the state is not: the next run will read these pages again.
+                    recorder.RecordError($"The dataset files were written but the ingestion state could not be updated: {ex.Message}");
+                    status = "failed";
+                }
             }
 
-            if (status != "succeeded")
+            if (status != "succeeded" && written is null)
             {
                 writer.Abandon();
+                staged.Discard();
             }
 
             var manifest = recorder.Build(header with { Status = status, FinishedAt = clock.GetUtcNow() }, written);
@@ -110,7 +154,7 @@ internal sealed class PipelineRunner(
         }
     }
 
-    private async Task<string> IngestAllAsync(DatasetWriter writer, RunRecorder recorder, CancellationToken ct)
+    private async Task<string> IngestAllAsync(IRunIngestion ingestion, DatasetWriter writer, RunRecorder recorder, CancellationToken ct)
     {
         var limit = config.Run.MaxDocuments ?? long.MaxValue;
         foreach (var source in config.Sources)
@@ -124,7 +168,7 @@ internal sealed class PipelineRunner(
             progress.SourceStarted(source);
             try
             {
-                await foreach (var ingestionEvent in readSource(source, ct).WithCancellation(ct).ConfigureAwait(false))
+                await foreach (var ingestionEvent in ingestion.IngestAsync(source, ct).WithCancellation(ct).ConfigureAwait(false))
                 {
                     if (ingestionEvent is DocumentIngested ingested)
                     {

@@ -39,8 +39,15 @@ public sealed record RunConfig
     /// <summary>Stop after this many documents in total; null for no limit.</summary>
     public int? MaxDocuments { get; init; }
 
-    /// <summary>Seed for anything random in the run (run id suffix, sampling).</summary>
+    /// <summary>Seed for anything random that must be reproducible (sampling); run id suffixes are always fresh, so two runs started in the same second never clash.</summary>
     public int Seed { get; init; } = 42;
+
+    /// <summary>
+    /// Month partitions with a Parquet file open at once (default 32). Each open file buffers up to one row group, so
+    /// memory stays below about <c>MaxOpenFiles × RowGroupBytes</c>; more partitions than this in one run means some
+    /// get more than one part file.
+    /// </summary>
+    public int MaxOpenFiles { get; init; } = 32;
 }
 
 /// <summary>One source of pages. Concrete kinds: <see cref="SiteSourceConfig"/>, <see cref="FilesSourceConfig"/>, <see cref="WarcSourceConfig"/>.</summary>

@@ -54,6 +54,35 @@ internal static class ClassNames
         return weight;
     }
 
+    /// <summary>Dialogs and overlays hidden until the reader acts: never the article, whatever the attempt.</summary>
+    private static readonly string[] OverlayNames = ["modal", "popup", "lightbox", "cookie", "consent", "gdpr"];
+
+    /// <summary>
+    /// A class or id token that names an overlay ("modal-window", "cookie-notice", "login-popup"), on an element not also
+    /// named as content; page-level flags such as "enable-lightbox" do not count.
+    /// </summary>
+    public static bool IsOverlay(string classAndId)
+    {
+        if (!ContainsAny(classAndId, OverlayNames) || ContainsAny(classAndId, MaybeContentNames))
+        {
+            return false;
+        }
+
+        foreach (var token in classAndId.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            foreach (var name in OverlayNames)
+            {
+                if (token.StartsWith(name, StringComparison.Ordinal) ||
+                    (token.EndsWith(name, StringComparison.Ordinal) && token.Length > name.Length && token[^(name.Length + 1)] is '-' or '_'))
+                {
+                    return !token.Contains("enable", StringComparison.Ordinal) && !token.Contains("trigger", StringComparison.Ordinal) && !token.Contains("open", StringComparison.Ordinal);
+                }
+            }
+        }
+
+        return false;
+    }
+
     public static bool IsUnlikely(string classAndId) =>
         ContainsAny(classAndId, UnlikelyNames) && !ContainsAny(classAndId, MaybeContentNames);
 

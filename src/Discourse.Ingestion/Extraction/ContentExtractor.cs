@@ -13,6 +13,9 @@ internal static class ContentExtractor
     /// <summary>Below this many characters an attempt is considered a failure and a more permissive one is tried.</summary>
     private const int EnoughText = 500;
 
+    /// <summary>How much page text before the article is kept for finding a dateline.</summary>
+    private const int PreambleLength = 1500;
+
     private static readonly (bool SkipUnlikely, bool WeightClasses, bool CleanConditionally)[] Attempts =
     [
         (true, true, true),
@@ -21,7 +24,8 @@ internal static class ContentExtractor
         (false, false, false),
     ];
 
-    public static IReadOnlyList<string> Extract(PageNode root)
+    /// <summary>The main text's paragraphs, and the page text just before the first of them (where datelines sit).</summary>
+    public static (IReadOnlyList<string> Paragraphs, string Preamble) Extract(PageNode root)
     {
         Number(root, 0);
         List<string>? best = null;
@@ -36,15 +40,16 @@ internal static class ContentExtractor
                 runsSkipUnlikely = attempt.SkipUnlikely;
             }
 
-            var paragraphs = Attempt(root, runs, attempt.WeightClasses, attempt.CleanConditionally);
+            var paragraphs = ArticleEnd.Trim(Attempt(root, runs, attempt.WeightClasses, attempt.CleanConditionally));
             var length = 0;
             foreach (var paragraph in paragraphs)
             {
                 length += paragraph.Length;
             }
 
-            // A relaxed attempt must find much more text to win: on short pages it mostly adds menus and comments.
-            if (best is null || length > (bestLength * 2) + 200)
+            // A relaxed attempt must find much more text, and keep what the stricter one found, to win:
+            // on short pages it mostly adds menus, comments and hidden dialogs elsewhere on the page.
+            if (best is null || (length > (bestLength * 2) + 200 && (bestLength < 200 || Keeps(paragraphs, best))))
             {
                 best = paragraphs;
                 bestLength = length;
@@ -56,7 +61,43 @@ internal static class ContentExtractor
             }
         }
 
-        return best ?? [];
+        return (best ?? [], Preamble(runs!, best));
+    }
+
+    /// <summary>Up to <see cref="PreambleLength"/> characters of page text before the first paragraph of the article.</summary>
+    private static string Preamble(List<Run> runs, List<string>? paragraphs)
+    {
+        if (paragraphs is not { Count: > 0 })
+        {
+            return string.Empty;
+        }
+
+        var first = paragraphs[0];
+        var index = runs.FindIndex(run => ReferenceEquals(run.Text, first) || run.Text == first);
+        var builder = new StringBuilder();
+        for (var i = index - 1; i >= 0 && builder.Length < PreambleLength; i--)
+        {
+            builder.Insert(0, runs[i].Text + "\n");
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>Whether <paramref name="candidate"/> contains most of the paragraphs of <paramref name="earlier"/>.</summary>
+    private static bool Keeps(List<string> candidate, List<string> earlier)
+    {
+        var present = new HashSet<string>(candidate, StringComparer.Ordinal);
+        int kept = 0, total = 0;
+        foreach (var paragraph in earlier)
+        {
+            total += paragraph.Length;
+            if (present.Contains(paragraph))
+            {
+                kept += paragraph.Length;
+            }
+        }
+
+        return kept * 2 >= total;
     }
 
     private static int Number(PageNode node, int order)
@@ -332,6 +373,7 @@ internal static class ContentExtractor
                 }
             }
 
+            // The headline is the title, not the text.
             return run.Owner.Tag != "h1";
         }
 
@@ -408,6 +450,11 @@ internal static class ContentExtractor
                 continue;
             }
 
+            if (IsLegalNotice(run.Text))
+            {
+                continue;
+            }
+
             var score = 1.0 + run.Commas + Math.Min(run.Text.Length / 100, 3);
             var ancestor = owner.HasBlockChild ? owner : owner.Parent;
             for (var level = 0; level < 5 && ancestor is not null && ancestor.Parent is not null; level++, ancestor = ancestor.Parent)
@@ -431,6 +478,12 @@ internal static class ContentExtractor
 
         return candidates;
     }
+
+    /// <summary>Copyright and rights-reserved lines: site boilerplate however many commas they have.</summary>
+    private static bool IsLegalNotice(string text) =>
+        text.Contains('©', StringComparison.Ordinal) || text.Contains("(c)", StringComparison.OrdinalIgnoreCase) ||
+        text.Contains("all rights reserved", StringComparison.OrdinalIgnoreCase) || text.Contains("все права защищены", StringComparison.OrdinalIgnoreCase) ||
+        text.Contains("права защищены", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsScorableOwner(PageNode owner) =>
         owner.Kind is not (TagKind.ListItem or TagKind.List) && owner.Tag is not ("h1" or "th" or "figcaption" or "caption" or "address" or "legend");
@@ -478,7 +531,6 @@ internal static class ContentExtractor
                 }
             }
         }
-
         if (topFive.Count == 0 || topFive[0].Tag is "body" or "html")
         {
             return body;

@@ -245,6 +245,26 @@ public static class HtmlDecoder
 
         public static ByteSample Analyse(ReadOnlySpan<byte> body)
         {
+            // Fast paths (vectorised): pure ASCII, or valid UTF-8 throughout.
+            if (System.Text.Ascii.IsValid(body))
+            {
+                return new ByteSample(0, 0, 0, 0, 0, 0);
+            }
+
+            if (Utf8.IsValid(body))
+            {
+                var leads = 0;
+                for (var i = 0; i < body.Length && leads < 64; i++)
+                {
+                    if (body[i] >= 0xC0)
+                    {
+                        leads++;
+                    }
+                }
+
+                return new ByteSample(leads, 0, leads, 0, 0, 0);
+            }
+
             int high = 0, inWords = 0, sequences = 0, errors = 0;
             int cp1251 = 0, koi8 = 0;
             var run = 0;

@@ -13,15 +13,15 @@ public static class HtmlExtractor
     {
         ArgumentNullException.ThrowIfNull(html);
         var (root, facts) = PageTreeBuilder.Build(html);
-        var paragraphs = ContentExtractor.Extract(root);
+        var (paragraphs, preamble) = ContentExtractor.Extract(root);
         var text = string.Join("\n\n", paragraphs);
         var jsonLd = JsonLdFacts.Read(facts.JsonLd);
         var baseUri = Links.BaseFor(facts, pageUrl);
         var canonical = MetadataExtractor.FindCanonical(facts, baseUri);
-        var title = MetadataExtractor.FindTitle(facts, jsonLd);
-        var published = MetadataExtractor.FindPublished(facts, jsonLd, pageUrl?.AbsoluteUri, canonical);
+        var title = MetadataExtractor.FindTitle(facts, jsonLd, canonical is null ? pageUrl : new Uri(canonical));
+        var published = MetadataExtractor.FindPublished(facts, jsonLd, pageUrl?.AbsoluteUri, canonical, paragraphs, preamble, root);
         var author = MetadataExtractor.FindAuthor(facts, jsonLd);
-        var lang = LanguageOf.Text(title, text, facts.HtmlLang);
+        var lang = LanguageOf.Text(title, text);
         return new ExtractedPage(title, text, published, author, canonical, lang, Links.ResolveAll(facts.Hrefs, baseUri));
     }
 

@@ -1,46 +1,24 @@
+using Discourse.Text.Languages;
+
 namespace Discourse.Ingestion.Extraction;
 
-/// <summary>The language code of an extracted text.</summary>
+/// <summary>The language code of an extracted text, by the text layer's identifier.</summary>
 internal static class LanguageOf
 {
-    /// <summary>How much of the text is sampled: the language of a page shows in its first paragraphs.</summary>
-    private const int SampleLength = 4000;
+    /// <summary>How much of the text is read: the language of a page shows in its first paragraphs.</summary>
+    private const int SampleLength = 3000;
 
-    public static string Text(string title, string text, string? htmlLang)
+    /// <summary>Below this many characters of body text the title is read too.</summary>
+    private const int ShortText = 200;
+
+    public static string Text(string title, string text)
     {
         var sample = text.Length > SampleLength ? text[..SampleLength] : text;
-        if (sample.Length < 40)
+        if (sample.Length < ShortText)
         {
             sample = title + "\n" + sample;
         }
 
-        int cyrillic = 0, latin = 0;
-        foreach (var c in sample)
-        {
-            if (c is >= '\u0400' and <= '\u04FF')
-            {
-                cyrillic++;
-            }
-            else if (char.IsAsciiLetter(c))
-            {
-                latin++;
-            }
-        }
-
-        var declared = htmlLang?.Trim().ToLowerInvariant();
-        if (cyrillic == 0 && latin == 0)
-        {
-            return declared is not null && declared.StartsWith("ru", StringComparison.Ordinal) ? "ru" :
-                declared is not null && declared.StartsWith("en", StringComparison.Ordinal) ? "en" : "other";
-        }
-
-        if (cyrillic > latin)
-        {
-            return declared is null || declared.Length == 0 || declared.StartsWith("ru", StringComparison.Ordinal) || declared.StartsWith("en", StringComparison.Ordinal)
-                ? "ru" : "other";
-        }
-
-        return declared is null || declared.Length == 0 || declared.StartsWith("en", StringComparison.Ordinal) || declared.StartsWith("ru", StringComparison.Ordinal)
-            ? "en" : "other";
+        return LanguageIdentifier.Identify(sample).Code;
     }
 }

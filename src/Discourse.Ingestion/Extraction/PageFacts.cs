@@ -32,4 +32,5 @@ internal sealed class PageFacts
 /// <param name="IsMachineValue">True for attribute values meant to be parsed.</param>
 /// <param name="Strength">Higher is more likely the publication date (explicit publish markers beat bare times).</param>
 /// <param name="Order">Document order.</param>
-internal readonly record struct DateHint(string Value, bool IsMachineValue, int Strength, int Order);
+/// <param name="IsModified">Marked as an update ("dateModified", class "updated", "Updated ...") rather than the first publication.</param>
+internal readonly record struct DateHint(string Value, bool IsMachineValue, int Strength, int Order, bool IsModified = false);

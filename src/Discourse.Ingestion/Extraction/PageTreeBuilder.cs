@@ -15,15 +15,33 @@ internal static class PageTreeBuilder
         SkipProcessingInstructions = true,
         SkipCDATA = true,
         DisableElementPositionTracking = true,
+        ShouldEmitAttribute = (ref _, name) => IsReadAttribute(name.Span),
     };
 
     [ThreadStatic]
     private static HtmlParser? parser;
 
+    /// <summary>Longest raw text of an element read as a date or byline hint; larger elements are containers.</summary>
+    private const int MaxHintLength = 400;
+
     private static readonly HashSet<string> SkippedTags = new(StringComparer.Ordinal)
     {
         "script", "style", "noscript", "template", "svg", "math", "canvas", "head", "link", "meta", "title",
         "option", "optgroup", "datalist", "map", "area", "noembed", "noframes", "param", "source", "track", "base",
+    };
+
+    /// <summary>Only attributes the extractor reads become DOM attributes: fewer allocations while parsing.</summary>
+    private static bool IsReadAttribute(ReadOnlySpan<char> name) => name.Length switch
+    {
+        2 => name.SequenceEqual("id"),
+        3 => name.SequenceEqual("rel"),
+        4 => name.SequenceEqual("href") || name.SequenceEqual("lang") || name.SequenceEqual("name") || name.SequenceEqual("role") || name.SequenceEqual("type"),
+        5 => name.SequenceEqual("class") || name.SequenceEqual("style"),
+        6 => name.SequenceEqual("hidden"),
+        7 => name.SequenceEqual("content") || name.SequenceEqual("charset") || name.SequenceEqual("pubdate"),
+        8 => name.SequenceEqual("itemprop") || name.SequenceEqual("datetime") || name.SequenceEqual("property") || name.SequenceEqual("xml:lang"),
+        10 => name.SequenceEqual("http-equiv"),
+        _ => false,
     };
 
     public static (PageNode Root, PageFacts Facts) Build(string html)
@@ -46,13 +64,16 @@ internal static class PageTreeBuilder
     {
         private int _order;
 
-        public void Walk(IElement element, PageNode node, bool inUnlikely)
+        /// <summary>Copies the children of <paramref name="element"/> into <paramref name="node"/>; returns the raw text length below.</summary>
+        public int Walk(IElement element, PageNode node, bool inUnlikely)
         {
+            var rawLength = 0;
             foreach (var child in element.ChildNodes)
             {
                 if (child is IText text)
                 {
                     node.Children.Add(text.Data);
+                    rawLength += text.Data.Length;
                     continue;
                 }
 
@@ -78,6 +99,10 @@ internal static class PageTreeBuilder
                 var classAndId = classAttribute is null && idAttribute is null
                     ? string.Empty
                     : string.Concat(classAttribute, " ", idAttribute).ToLowerInvariant();
+                if (classAndId.Length > 0 && tag is not ("body" or "html") && ClassNames.IsOverlay(classAndId))
+                {
+                    continue;
+                }
                 var childNode = new PageNode(tag, node, classAndId);
                 if (classAndId.Length > 0)
                 {
@@ -93,19 +118,30 @@ internal static class PageTreeBuilder
                 }
 
                 node.Children.Add(childNode);
-                var childUnlikely = inUnlikely || childNode.Unlikely;
-                CollectInline(childElement, tag, classAndId, childUnlikely);
+                // For metadata, page and article headers are fine (they carry the date and byline); menus, sidebars,
+                // footers and comment threads are not.
+                var childUnlikely = inUnlikely || (childNode.Unlikely && tag != "header" && !classAndId.Contains("header", StringComparison.Ordinal));
+                var order = ++_order;
+                var described = CollectInline(childElement, tag, classAndId, childUnlikely, order);
                 if (childNode.Kind is TagKind.Image or TagKind.Embed or TagKind.Input or TagKind.LineBreak)
                 {
                     continue;
                 }
 
-                Walk(childElement, childNode, childUnlikely);
+                var childLength = Walk(childElement, childNode, childUnlikely);
+                rawLength += childLength;
+                if (!described && classAndId.Length > 0 && childLength < MaxHintLength)
+                {
+                    CollectNamed(childElement, childNode, tag, classAndId, childUnlikely, order);
+                }
+
                 if (childNode.IsBlock || childNode.HasBlockChild)
                 {
                     node.HasBlockChild = true;
                 }
             }
+
+            return rawLength;
         }
 
         private static bool IsHidden(IElement element)
@@ -195,10 +231,9 @@ internal static class PageTreeBuilder
             }
         }
 
-        /// <summary>Metadata from visible elements: links, headings, dates, bylines.</summary>
-        private void CollectInline(IElement element, string tag, string classAndId, bool inUnlikely)
+        /// <summary>Metadata from visible elements: links, headings, times, itemprops. Returns true when the element was a date or author.</summary>
+        private bool CollectInline(IElement element, string tag, string classAndId, bool inUnlikely, int order)
         {
-            _order++;
             switch (tag)
             {
                 case "a":
@@ -211,6 +246,7 @@ internal static class PageTreeBuilder
                     if (element.GetAttribute("rel") is { } rel && rel.Contains("author", StringComparison.OrdinalIgnoreCase))
                     {
                         facts.AuthorHints.Add(TextOf(element));
+                        return true;
                     }
 
                     break;
@@ -219,61 +255,100 @@ internal static class PageTreeBuilder
                     break;
                 case "time":
                     var datetime = element.GetAttribute("datetime");
-                    var strength = element.HasAttribute("pubdate") || IsPublishName(classAndId) || IsPublishName(element.GetAttribute("itemprop")) ? 3 : 1;
+                    var timeItemprop = element.GetAttribute("itemprop");
+                    var modified = IsModifiedName(classAndId) || IsModifiedName(timeItemprop);
+                    var strength = !modified && (element.HasAttribute("pubdate") || IsPublishName(classAndId) || IsPublishName(timeItemprop)) ? 3 : 1;
                     if (inUnlikely)
                     {
                         strength = 0;
                     }
 
-                    if (!string.IsNullOrWhiteSpace(datetime))
-                    {
-                        facts.DateHints.Add(new DateHint(datetime, true, strength, _order));
-                    }
-                    else
-                    {
-                        facts.DateHints.Add(new DateHint(TextOf(element), false, strength, _order));
-                    }
-
-                    return;
+                    facts.DateHints.Add(!string.IsNullOrWhiteSpace(datetime)
+                        ? new DateHint(datetime, true, strength, order, modified)
+                        : new DateHint(TextOf(element), false, strength, order, modified));
+                    return true;
                 default:
                     break;
             }
 
             if (element.GetAttribute("itemprop") is { } itemprop)
             {
-                if (itemprop.Equals("datePublished", StringComparison.OrdinalIgnoreCase) || itemprop.Equals("dateCreated", StringComparison.OrdinalIgnoreCase))
+                var isModified = itemprop.Equals("dateModified", StringComparison.OrdinalIgnoreCase);
+                if (isModified || itemprop.Equals("datePublished", StringComparison.OrdinalIgnoreCase) || itemprop.Equals("dateCreated", StringComparison.OrdinalIgnoreCase))
                 {
                     var value = element.GetAttribute("content") ?? element.GetAttribute("datetime");
-                    facts.DateHints.Add(value is not null ? new DateHint(value, true, 4, _order) : new DateHint(TextOf(element), false, 4, _order));
-                    return;
+                    if (value is not null)
+                    {
+                        facts.DateHints.Add(new DateHint(value, true, isModified ? 1 : 4, order, isModified));
+                        return true;
+                    }
                 }
-
-                if (itemprop.Equals("author", StringComparison.OrdinalIgnoreCase))
+                else if (itemprop.Equals("author", StringComparison.OrdinalIgnoreCase) && element.GetAttribute("content") is { } author)
                 {
-                    facts.AuthorHints.Add(element.GetAttribute("content") ?? TextOf(element));
+                    facts.AuthorHints.Add(author);
+                    return true;
                 }
             }
 
-            if (classAndId.Length > 0 && !inUnlikely && tag is not ("body" or "html" or "article" or "main"))
+            return false;
+        }
+
+        /// <summary>Dates and bylines in small elements named like them (class/id "date", "byline", "author", itemprop).</summary>
+        private void CollectNamed(IElement element, PageNode node, string tag, string classAndId, bool inUnlikely, int order)
+        {
+            if (inUnlikely || tag is "body" or "html" or "article" or "main")
             {
-                if (ClassNames.IsDateName(classAndId))
+                return;
+            }
+
+            var itemprop = element.GetAttribute("itemprop");
+            var isDateProp = itemprop is not null && (itemprop.Equals("datePublished", StringComparison.OrdinalIgnoreCase) || itemprop.Equals("dateCreated", StringComparison.OrdinalIgnoreCase));
+            var isAuthorProp = itemprop is not null && itemprop.Equals("author", StringComparison.OrdinalIgnoreCase);
+            if (isDateProp || ClassNames.IsDateName(classAndId))
+            {
+                var text = TextTools.Collapse(PlainText(node));
+                if (text.Length is > 5 and < 120)
                 {
-                    var text = TextOf(element);
-                    if (text.Length is > 5 and < 120)
-                    {
-                        facts.DateHints.Add(new DateHint(text, false, IsPublishName(classAndId) ? 2 : 1, _order));
-                    }
+                    var modified = IsModifiedName(classAndId) || text.StartsWith("Updated", StringComparison.OrdinalIgnoreCase) ||
+                        text.StartsWith("Last updated", StringComparison.OrdinalIgnoreCase) || text.StartsWith("Обновлено", StringComparison.OrdinalIgnoreCase);
+                    facts.DateHints.Add(new DateHint(text, false, isDateProp ? 4 : IsPublishName(classAndId) ? 2 : 1, order, modified));
                 }
-                else if (ClassNames.IsAuthorName(classAndId))
+            }
+            else if (isAuthorProp || ClassNames.IsAuthorName(classAndId))
+            {
+                var text = TextTools.Collapse(PlainText(node));
+                if (text.Length is > 2 and < 100)
                 {
-                    var text = TextOf(element);
-                    if (text.Length is > 2 and < 100)
+                    facts.AuthorHints.Add(text);
+                }
+            }
+        }
+
+        private static string PlainText(PageNode node)
+        {
+            var builder = new System.Text.StringBuilder();
+            Append(node, builder);
+            return builder.ToString();
+
+            static void Append(PageNode node, System.Text.StringBuilder builder)
+            {
+                foreach (var child in node.Children)
+                {
+                    if (child is string text)
                     {
-                        facts.AuthorHints.Add(text);
+                        builder.Append(text);
+                    }
+                    else if (child is PageNode element)
+                    {
+                        builder.Append(' ');
+                        Append(element, builder);
                     }
                 }
             }
         }
+
+        private static bool IsModifiedName(string? name) =>
+            name is not null && (name.Contains("modif", StringComparison.OrdinalIgnoreCase) || name.Contains("update", StringComparison.OrdinalIgnoreCase));
 
         private static bool IsPublishName(string? name) =>
             name is not null && (name.Contains("publish", StringComparison.OrdinalIgnoreCase) || name.Contains("pubdate", StringComparison.OrdinalIgnoreCase)

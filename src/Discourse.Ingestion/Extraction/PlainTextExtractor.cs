@@ -53,7 +53,7 @@ internal static class PlainTextExtractor
         var url = front.GetValueOrDefault("url")?.Trim('"', '\'', ' ');
         var canonical = Links.Resolve(url, location)?.AbsoluteUri;
         return new ExtractedPage(title, body, published, string.IsNullOrEmpty(author) ? null : author, canonical,
-            LanguageOf.Text(title, body, null), FindLinks(text, location));
+            LanguageOf.Text(title, body), FindLinks(text, location));
     }
 
     private static int ReadFrontMatter(string[] lines, Dictionary<string, string> front)

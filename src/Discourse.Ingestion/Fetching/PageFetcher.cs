@@ -282,6 +282,9 @@ internal sealed class PageFetcher : IDisposable
         return rules;
     }
 
+    /// <summary>The least time between two requests to the URL's host, as robots.txt and the source set it.</summary>
+    internal TimeSpan IntervalFor(Uri url) => GateFor(url).Interval;
+
     // The private-network guard's refusal, however the handler wrapped it; refusals are final, not retried.
     private static string? RefusalOf(Exception? ex)
     {

@@ -25,12 +25,18 @@ internal sealed class CharNgramModel
     /// <param name="forbiddenLetters">For each language (same order), letters its alphabet lacks.</param>
     /// <param name="order">Longest n-gram, including the predicted letter (at most 7).</param>
     /// <param name="forbiddenLetterPenalty">Log-probability added per occurrence of a forbidden letter.</param>
+    /// <param name="minimumBackoff">
+    /// Least share of probability a context leaves to unseen continuations. Witten-Bell alone lets a frequent
+    /// context of a large training text all but forbid anything new after it, so a common word missing from the
+    /// training text would count as strong evidence against its own language.
+    /// </param>
     public CharNgramModel(
         IReadOnlyList<string> languages,
         IReadOnlyList<IEnumerable<string>> trainingWords,
         IReadOnlyList<string> forbiddenLetters,
         int order,
-        float forbiddenLetterPenalty)
+        float forbiddenLetterPenalty,
+        double minimumBackoff)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(order, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(order, 7);
@@ -105,7 +111,8 @@ internal sealed class CharNgramModel
                 double p;
                 if (contextStats[lang].TryGetValue(context, out var stats))
                 {
-                    p = (count + (stats.Distinct * lower)) / (stats.Total + stats.Distinct);
+                    var weight = BackoffWeight(stats.Total, stats.Distinct, minimumBackoff);
+                    p = ((1 - weight) * count / stats.Total) + (weight * lower);
                 }
                 else
                 {
@@ -127,7 +134,7 @@ internal sealed class CharNgramModel
             for (var lang = 0; lang < languageCount; lang++)
             {
                 contextLogWeight[offset + lang] = contextStats[lang].TryGetValue(allContexts[index], out var stats)
-                    ? (float)Math.Log((double)stats.Distinct / (stats.Total + stats.Distinct))
+                    ? (float)Math.Log(BackoffWeight(stats.Total, stats.Distinct, minimumBackoff))
                     : 0f;
             }
         }
@@ -237,6 +244,10 @@ internal sealed class CharNgramModel
             n--;
         }
     }
+
+    /// <summary>Witten-Bell backoff weight T/(C+T), but never below <paramref name="minimum"/>.</summary>
+    private static double BackoffWeight(int total, int distinct, double minimum) =>
+        Math.Max(minimum, (double)distinct / (total + distinct));
 
     private static ulong Mask(int symbols) => symbols >= 8 ? ulong.MaxValue : (1UL << (8 * symbols)) - 1;
 

@@ -26,6 +26,9 @@ public static class LanguageIdentifier
     private const int MaxLettersScored = 4000;
     private const int MaxWordLength = 64;
 
+    // How much a capitalised word inside a sentence (usually a name) counts against an ordinary word.
+    private const double NameWeight = 0.3;
+
     private static readonly Lazy<ScriptModels> Models = new(ScriptModels.Build, LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>Identifies the language of <paramref name="text"/>.</summary>
@@ -63,23 +66,41 @@ public static class LanguageIdentifier
     }
 
     /// <summary>Posterior over the languages of one script group, folded into en / ru / other.</summary>
-    internal sealed class ScriptGroup(CharNgramModel model, double[] logPrior)
+    internal sealed class ScriptGroup(CharNgramModel model, double[] logPrior, double[] letterBonus)
     {
         /// <summary>The group's n-gram models.</summary>
         public CharNgramModel Model { get; } = model;
 
-        /// <summary>Log-likelihoods of every language of the group for the words of <paramref name="script"/>.</summary>
-        public void Score(string text, LetterScript script, Span<double> scores)
+        /// <summary>
+        /// Adds the log-likelihoods of every language of the group for the words of <paramref name="script"/>;
+        /// returns how many letters (and word ends) were scored, weighted like the words.
+        /// </summary>
+        /// <remarks>
+        /// Capitalised words inside a sentence are mostly names (Отто, Кроуфилд, Geneva), which say little about the
+        /// language around them and are often missing from every training text, so they count for a fraction of an
+        /// ordinary word — unless most words are capitalised, as in English headline case.
+        /// </remarks>
+        public double Score(string text, LetterScript script, Span<double> scores)
         {
+            var languageCount = scores.Length;
             Span<char> word = stackalloc char[MaxWordLength];
+            Span<double> wordScores = stackalloc double[languageCount];
+            var headlineCase = IsHeadlineCase(text, script);
             var length = 0;
-            var scored = 0;
+            var capitalised = false;
+            var sentenceStart = true;
+            var scored = 0.0;
             for (var i = 0; i <= text.Length && scored < MaxLettersScored; i++)
             {
                 var c = i < text.Length ? text[i] : ' ';
                 var isLetter = LanguageText.ScriptOf(c) == script;
                 if (isLetter || (LanguageText.IsApostrophe(c) && length > 0 && i + 1 < text.Length && LanguageText.ScriptOf(text[i + 1]) == script))
                 {
+                    if (length == 0)
+                    {
+                        capitalised = char.IsUpper(c);
+                    }
+
                     if (length < MaxWordLength)
                     {
                         word[length++] = isLetter ? LanguageText.Lower(c) : '\'';
@@ -90,11 +111,46 @@ public static class LanguageIdentifier
 
                 if (length > 0)
                 {
-                    Model.ScoreWord(word[..length], scores);
-                    scored += length;
+                    var weight = capitalised && !sentenceStart && !headlineCase ? NameWeight : 1.0;
+                    wordScores.Clear();
+                    Model.ScoreWord(word[..length], wordScores);
+                    for (var lang = 0; lang < languageCount; lang++)
+                    {
+                        scores[lang] += weight * wordScores[lang];
+                    }
+
+                    scored += weight * (length + 1);
                     length = 0;
+                    sentenceStart = false;
+                }
+
+                if (c is '.' or '!' or '?' or '\u2026' or '\u2014' or '\n' or ':' or '"' or '\u00AB' or '\u201C' or '\u201E')
+                {
+                    sentenceStart = true;
                 }
             }
+
+            return scored;
+        }
+
+        /// <summary>True when most words of the script start with a capital (English headline case, all caps).</summary>
+        private static bool IsHeadlineCase(string text, LetterScript script)
+        {
+            int words = 0, capitalised = 0;
+            var inWord = false;
+            foreach (var c in text)
+            {
+                var isLetter = LanguageText.ScriptOf(c) == script;
+                if (isLetter && !inWord)
+                {
+                    words++;
+                    capitalised += char.IsUpper(c) ? 1 : 0;
+                }
+
+                inWord = isLetter;
+            }
+
+            return capitalised * 2 > words;
         }
 
         /// <summary>Identifies <paramref name="text"/> within this group.</summary>
@@ -107,7 +163,12 @@ public static class LanguageIdentifier
                 scores[lang] = logPrior[lang];
             }
 
-            Score(text, script, scores);
+            var letters = Score(text, script, scores);
+            for (var lang = 0; lang < count; lang++)
+            {
+                scores[lang] += letterBonus[lang] * letters;
+            }
+
             var max = double.NegativeInfinity;
             foreach (var s in scores)
             {
@@ -156,18 +217,22 @@ public static class LanguageIdentifier
 
         /// <summary>Builds both groups from the embedded training text.</summary>
         public static ScriptModels Build() => new(
-            BuildGroup(LanguageProfiles.Cyrillic, LanguageProfiles.CyrillicLogPrior),
-            BuildGroup(LanguageProfiles.Latin, LanguageProfiles.LatinLogPrior));
+            BuildGroup(LanguageProfiles.Cyrillic),
+            BuildGroup(LanguageProfiles.Latin));
 
-        private static ScriptGroup BuildGroup(IReadOnlyList<(string Code, string Forbidden)> languages, Func<string, double> logPrior)
+        private static ScriptGroup BuildGroup(IReadOnlyList<(string Code, string Forbidden)> languages)
         {
             var model = new CharNgramModel(
                 languages.Select(l => l.Code).ToArray(),
                 languages.Select(l => LanguageProfiles.TrainingWords(l.Code)).ToArray(),
                 languages.Select(l => l.Forbidden).ToArray(),
                 LanguageProfiles.Order,
-                LanguageProfiles.ForbiddenLetterPenalty);
-            return new ScriptGroup(model, languages.Select(l => logPrior(l.Code)).ToArray());
+                LanguageProfiles.ForbiddenLetterPenalty,
+                LanguageProfiles.MinimumBackoff);
+            return new ScriptGroup(
+                model,
+                languages.Select(l => LanguageProfiles.LogPrior(l.Code)).ToArray(),
+                languages.Select(l => LanguageProfiles.LetterBonus(l.Code)).ToArray());
         }
     }
 }

@@ -14,7 +14,10 @@ internal static class LanguageProfiles
     public const int Order = 5;
 
     /// <summary>Log-probability charged for each letter that a language's alphabet does not have.</summary>
-    public const float ForbiddenLetterPenalty = -6f;
+    public const float ForbiddenLetterPenalty = -12f;
+
+    /// <summary>Least share of probability every context leaves to letters not seen after it in training.</summary>
+    public const double MinimumBackoff = 0.05;
 
     // Letters outside the Russian alphabet that mark another Cyrillic language.
     private const string NonRussianCyrillic = "іїєґўјљњћђџѓќѕәғқңөұүһ";
@@ -48,13 +51,16 @@ internal static class LanguageProfiles
     ];
 
     /// <summary>
-    /// Log prior of each Cyrillic language: the pipeline mostly sees Russian, and a Russian title must not turn
+    /// Log prior of each language: the pipeline mostly sees English and Russian, and a Russian title must not turn
     /// Bulgarian because one rare n-gram is missing from the Russian training text.
     /// </summary>
-    public static double CyrillicLogPrior(string code) => code == "ru" ? 2.0 : 0.0;
+    public static double LogPrior(string code) => code is "en" or "ru" ? 1.0 : 0.0;
 
-    /// <summary>Log prior of each Latin-script language (English is the one the pipeline mostly sees).</summary>
-    public static double LatinLogPrior(string code) => code == "en" ? 2.0 : 0.0;
+    /// <summary>
+    /// Log-probability bonus per scored letter. Models trained on a few pages spread their probability thinly and so
+    /// flatter any unfamiliar word; English and Russian, trained on far more text, are paid back per letter.
+    /// </summary>
+    public static double LetterBonus(string code) => code is "en" or "ru" ? 0.2 : 0.0;
 
     /// <summary>Reads the training words of <paramref name="code"/> from the embedded training text.</summary>
     public static IEnumerable<string> TrainingWords(string code)

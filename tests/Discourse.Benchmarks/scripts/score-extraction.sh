@@ -9,8 +9,11 @@ py="$( [ -x /usr/bin/python3 ] && echo /usr/bin/python3 || echo python3 )"
 sets=("$@"); [ ${#sets[@]} -eq 0 ] && sets=(zyte-dev daniel-ru-dev daniel-en-dev wcxb-dev htmldate)
 work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
 
-dotnet build "$repo/src/Discourse.Cli" -c Release -v q -nologo -o "$work/bin" >/dev/null
-discourse="$work/bin/discourse"
+# DISCOURSE_BIN: an already built discourse executable (skips the build)
+if [ -n "${DISCOURSE_BIN:-}" ]; then discourse="$DISCOURSE_BIN"; else
+  dotnet build "$repo/src/Discourse.Cli" -c Release -v q -nologo -o "$work/bin" >/dev/null
+  discourse="$work/bin/discourse"
+fi
 
 # extract JSON {title,text,published} -> score.py's {articleBody,title,date}
 convert() {

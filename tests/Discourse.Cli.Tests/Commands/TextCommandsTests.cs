@@ -33,6 +33,13 @@ public sealed class TextCommandsTests
     }
 
     [Fact]
+    public void Prints_sentences_tab_separated()
+    {
+        Assert.Equal("Он приехал в г. Москву.\tТам он остался.", TextCommands.FormatSentences("Он приехал в г. Москву. Там\tон остался.", "ru"));
+        Assert.Equal("It works.\tYes.", TextCommands.FormatSentences("It works. Yes.", "en"));
+    }
+
+    [Fact]
     public void Keeps_a_multi_line_result_on_one_line()
     {
         Assert.Equal("a b c", TextCommands.OneLine("a\r\nb\nc"));
@@ -45,5 +52,6 @@ public sealed class TextCommandsTests
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("tokenize", result.Output, StringComparison.Ordinal);
         Assert.Contains("stem", result.Output, StringComparison.Ordinal);
+        Assert.Contains("sentences", result.Output, StringComparison.Ordinal);
     }
 }

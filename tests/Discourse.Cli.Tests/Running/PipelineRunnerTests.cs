@@ -73,7 +73,7 @@ public sealed class PipelineRunnerTests : IDisposable
     {
         using var output = new StringWriter();
         using var errors = new StringWriter();
-        var runner = new PipelineRunner(config, reader, Classify, "test-model-1", new PlainRunProgress(output, errors, _clock), _clock);
+        var runner = new PipelineRunner(config, _ => new StatelessIngestion(reader), Classify, "test-model-1", new PlainRunProgress(output, errors, _clock), _clock);
         return await runner.RunAsync(CancellationToken.None);
     }
 
@@ -145,7 +145,7 @@ public sealed class PipelineRunnerTests : IDisposable
         using var errors = new StringWriter();
         var read = false;
 
-        var outcome = await new PipelineRunner(config, (s, ct) => { read = true; return Pages(s, 1, ct); }, Classify, null, new PlainRunProgress(output, errors, _clock), _clock)
+        var outcome = await new PipelineRunner(config, _ => new StatelessIngestion((s, ct) => { read = true; return Pages(s, 1, ct); }), Classify, null, new PlainRunProgress(output, errors, _clock), _clock)
             .RunAsync(CancellationToken.None);
 
         Assert.Equal(ExitCodes.Failure, outcome.ExitCode);
@@ -172,7 +172,7 @@ public sealed class PipelineRunnerTests : IDisposable
 
         using var output = new StringWriter();
         using var errors = new StringWriter();
-        var outcome = await new PipelineRunner(Config(null, "a"), CancelsHalfway, Classify, null, new PlainRunProgress(output, errors, _clock), _clock).RunAsync(cts.Token);
+        var outcome = await new PipelineRunner(Config(null, "a"), _ => new StatelessIngestion(CancelsHalfway), Classify, null, new PlainRunProgress(output, errors, _clock), _clock).RunAsync(cts.Token);
 
         Assert.Equal(ExitCodes.Failure, outcome.ExitCode);
         Assert.Equal("cancelled", outcome.Manifest!.Status);
@@ -185,7 +185,7 @@ public sealed class PipelineRunnerTests : IDisposable
         using var output = new StringWriter();
         using var errors = new StringWriter();
 
-        await new PipelineRunner(Config(null, "a"), (s, ct) => Pages(s, 2, ct), Classify, null, new PlainRunProgress(output, errors, _clock), _clock).RunAsync(CancellationToken.None);
+        await new PipelineRunner(Config(null, "a"), _ => new StatelessIngestion((s, ct) => Pages(s, 2, ct)), Classify, null, new PlainRunProgress(output, errors, _clock), _clock).RunAsync(CancellationToken.None);
 
         Assert.Contains("2024-11-22T07:40:00Z source a: reading (files)", output.ToString(), StringComparison.Ordinal);
         Assert.Contains("source a: done: 2 documents (0 duplicates), 1 failed, 1 skipped", output.ToString(), StringComparison.Ordinal);

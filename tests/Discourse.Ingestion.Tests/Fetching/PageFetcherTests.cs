@@ -145,6 +145,22 @@ public sealed class PageFetcherTests
         Assert.Single(handler.Paths, p => p == "/big");
     }
 
+    [Theory]
+    [InlineData(5, 1000, true, 5000)]
+    [InlineData(5, 1000, false, 1000)]
+    [InlineData(0.5, 1000, true, 1000)]
+    [InlineData(0, 0, true, 0)]
+    public async Task The_host_interval_is_the_larger_of_the_source_delay_and_robots_crawl_delay(double crawlDelay, int minDelayMs, bool honour, int expectedMs)
+    {
+        var handler = new StubHandler(_ => new HttpResponseMessage(HttpStatusCode.OK)
+        {
+            Content = new StringContent(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"User-agent: *\nCrawl-delay: {crawlDelay}\n")),
+        });
+        using var fetcher = Fetcher(handler, Fast with { MinDelayMs = minDelayMs, HonourCrawlDelay = honour });
+        await fetcher.RobotsAsync(new Uri("https://example.org/a"), CancellationToken.None);
+        Assert.Equal(TimeSpan.FromMilliseconds(expectedMs), fetcher.IntervalFor(new Uri("https://example.org/b")));
+    }
+
     private static async Task<FetchResult> FetchAsync(StubHandler handler, string url, FetchConfig? config = null, Validators? validators = null)
     {
         using var fetcher = Fetcher(handler, config ?? Fast);

@@ -24,9 +24,9 @@ internal static class TestSources
         Paths = paths,
     };
 
-    public static async Task<List<IngestionEvent>> RunAsync(string stateDirectory, SourceConfig source, HttpMessageHandler? handler = null)
+    public static async Task<List<IngestionEvent>> RunAsync(string stateDirectory, SourceConfig source, TimeProvider? clock = null)
     {
-        await using var ingestor = new Ingestor(new IngestionOptions { StateDirectory = stateDirectory, Handler = handler });
+        await using var ingestor = new Ingestor(new IngestionOptions { StateDirectory = stateDirectory, Clock = clock ?? TimeProvider.System });
         var events = new List<IngestionEvent>();
         await foreach (var e in ingestor.IngestAsync(source, CancellationToken.None))
         {

@@ -58,8 +58,8 @@ public class LanguageIdentifierTests
         var path = ReferenceData.Require("reference/nlp/langid/test.tsv");
         var score = LangidScore.Evaluate(path, LanguageIdentifier.Identify);
         // Floors below the acceptance bars (0.995 / 0.98 / 0.95) while the models are being trained up; raised as they improve.
-        Assert.True(score.EnglishRussianSentences >= 0.97, score.ToString());
+        Assert.True(score.EnglishRussianSentences >= 0.99, score.ToString());
         Assert.True(score.OtherSentences >= 0.98, score.ToString());
-        Assert.True(score.ShortTexts >= 0.90, score.ToString());
+        Assert.True(score.ShortTexts >= 0.93, score.ToString());
     }
 }

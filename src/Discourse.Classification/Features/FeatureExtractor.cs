@@ -1,0 +1,161 @@
+using System.Globalization;
+
+namespace Discourse.Classification.Features;
+
+/// <summary>
+/// Turns text into hashed feature occurrences: stem unigrams (stop words left out), stem bigrams (stop words kept, so
+/// that "не осуществлять" and "war against" survive), and character n-grams inside word boundaries of the lower-cased
+/// word (stop words and numbers left out). No strings are built per n-gram: hashes run over spans.
+/// </summary>
+internal sealed class FeatureExtractor
+{
+    /// <summary>Words longer than this are cut before character n-grams; nothing useful hides past it.</summary>
+    public const int MaxWordLength = 40;
+
+    private const char WordStart = '\u0002';
+    private const char WordEnd = '\u0003';
+
+    private readonly FeatureSettings settings;
+    private readonly int mask;
+
+    public FeatureExtractor(FeatureSettings settings)
+    {
+        settings.Validate();
+        this.settings = settings;
+        mask = settings.Mask;
+    }
+
+    public FeatureSettings Settings => settings;
+
+    /// <summary>Fills <paramref name="buffer"/> with the features of <paramref name="text"/>.</summary>
+    public void Extract(string text, string lang, FeatureBuffer buffer)
+    {
+        buffer.Reset();
+        var isRussian = lang == "ru";
+        var salt = FeatureHash.LanguageSalt(lang, settings.PartitionByLanguage);
+        var cache = WordCache.Current;
+        TextAnalysis.SplitSentences(text, lang, buffer.SentenceSpans);
+        var paragraph = 0;
+        var previousEnd = -1;
+        foreach (var (start, length) in buffer.SentenceSpans)
+        {
+            if (previousEnd >= 0 && HasBlankLine(text, previousEnd, start))
+            {
+                paragraph++;
+            }
+
+            previousEnd = start + length;
+            var featureStart = buffer.Count;
+            buffer.Words.Clear();
+            TextAnalysis.Words(text.AsSpan(start, length), start, buffer.Tokens, buffer.Words);
+            ulong previousStem = 0;
+            var hasPrevious = false;
+            foreach (var word in buffer.Words)
+            {
+                var lowered = Lower(text.AsSpan(word.Start, Math.Min(word.Length, MaxWordLength)), buffer.Lowered);
+                var info = cache.Get(isRussian, lowered);
+                if (!info.IsStopWord)
+                {
+                    buffer.Add(Bucket(info.StemHash ^ salt ^ FeatureHash.UnigramTag));
+                    buffer.Names?.Add("word:" + Lexicon.Stem(isRussian, lowered.ToString()));
+                }
+
+                if (settings.WordBigrams && hasPrevious)
+                {
+                    buffer.Add(Bucket((previousStem * 0x9E3779B97F4A7C15UL) ^ info.StemHash ^ salt ^ FeatureHash.BigramTag));
+                    buffer.Names?.Add(BigramName(buffer, isRussian, text, word));
+                }
+
+                previousStem = info.StemHash;
+                hasPrevious = true;
+                if (!info.IsStopWord && !word.IsNumber)
+                {
+                    AddCharGrams(buffer, lowered.Length, salt);
+                }
+            }
+
+            buffer.Sentences.Add(new SentenceRange(start, length, featureStart, buffer.Count, paragraph));
+        }
+    }
+
+    private int Bucket(ulong hash) => (int)(FeatureHash.Finish(hash) & (ulong)(uint)mask);
+
+    private void AddCharGrams(FeatureBuffer buffer, int wordLength, ulong salt)
+    {
+        // Lowered holds the word at [1, wordLength]; the boundary marks go around it.
+        var chars = buffer.Lowered;
+        chars[0] = WordStart;
+        chars[wordLength + 1] = WordEnd;
+        var total = wordLength + 2;
+        var min = settings.CharMin;
+        var max = settings.CharMax;
+        var basis = FeatureHash.Basis ^ salt ^ FeatureHash.CharTag;
+        for (var i = 0; i + min <= total; i++)
+        {
+            var hash = basis;
+            var end = Math.Min(total, i + max);
+            for (var j = i; j < end; j++)
+            {
+                hash = FeatureHash.Step(hash, chars[j]);
+                if (j - i + 1 >= min)
+                {
+                    buffer.Add(Bucket(hash));
+                    buffer.Names?.Add("chars:" + new string(chars, i, j - i + 1).Replace(WordStart, '<').Replace(WordEnd, '>'));
+                }
+            }
+        }
+    }
+
+    /// <summary>Lower-cases into <paramref name="target"/> from index 1 (index 0 is kept for the word-start mark), folding ё to е.</summary>
+    private static ReadOnlySpan<char> Lower(ReadOnlySpan<char> word, char[] target)
+    {
+        var length = 0;
+        foreach (var original in word)
+        {
+            var c = char.ToLowerInvariant(original);
+            switch (c)
+            {
+                case '\u00AD' or '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF':
+                    continue;
+                case 'ё':
+                    c = 'е';
+                    break;
+                case '’':
+                    c = '\'';
+                    break;
+                default:
+                    break;
+            }
+
+            target[++length] = c;
+        }
+
+        return target.AsSpan(1, length);
+    }
+
+    private static string BigramName(FeatureBuffer buffer, bool isRussian, string text, WordSpan word)
+    {
+        var index = buffer.Words.IndexOf(word);
+        var previous = buffer.Words[index - 1];
+        var first = text.Substring(previous.Start, Math.Min(previous.Length, MaxWordLength)).ToLower(CultureInfo.InvariantCulture).Replace('ё', 'е');
+        var second = text.Substring(word.Start, Math.Min(word.Length, MaxWordLength)).ToLower(CultureInfo.InvariantCulture).Replace('ё', 'е');
+        return "bigram:" + Lexicon.Stem(isRussian, first) + " " + Lexicon.Stem(isRussian, second);
+    }
+
+    private static bool HasBlankLine(string text, int from, int to)
+    {
+        var newlines = 0;
+        for (var i = from; i < to; i++)
+        {
+            if (text[i] == '\n')
+            {
+                if (++newlines >= 2)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+}

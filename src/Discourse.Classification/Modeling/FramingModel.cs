@@ -1,0 +1,270 @@
+using Discourse.Classification.Features;
+
+namespace Discourse.Classification.Modeling;
+
+/// <summary>
+/// A trained model: the feature settings, the vocabulary (hash buckets kept in training), IDF weights, one logistic
+/// regression per framing (feature weights and an intercept per language) and the tuned decision thresholds.
+/// Immutable after construction; scoring keeps its scratch space per thread.
+/// </summary>
+internal sealed class FramingModel
+{
+    public const int LabelCount = 3;
+    public const int LanguageCount = 2;
+
+    private readonly int[] slotOfBucket;
+    private readonly float[] packed;
+
+    public FramingModel(
+        FeatureSettings features,
+        int maxWindowSentences,
+        int[] vocabularyBuckets,
+        float[] idf,
+        float[] weights,
+        double[] intercepts,
+        double[] thresholds)
+    {
+        if (idf.Length != vocabularyBuckets.Length || weights.Length != vocabularyBuckets.Length * LabelCount
+            || intercepts.Length != LanguageCount * LabelCount || thresholds.Length != LabelCount || maxWindowSentences < 1)
+        {
+            throw new ArgumentException("Inconsistent model arrays: vocabulary, IDF, weights, intercepts and thresholds disagree in size.");
+        }
+
+        Features = features;
+        MaxWindowSentences = maxWindowSentences;
+        VocabularyBuckets = vocabularyBuckets;
+        Idf = idf;
+        Weights = weights;
+        Intercepts = intercepts;
+        Thresholds = thresholds;
+        Extractor = new FeatureExtractor(features);
+        slotOfBucket = new int[1 << features.HashBits];
+        Array.Fill(slotOfBucket, -1);
+        packed = new float[vocabularyBuckets.Length * 4];
+        for (var slot = 0; slot < vocabularyBuckets.Length; slot++)
+        {
+            var bucket = vocabularyBuckets[slot];
+            if (bucket < 0 || bucket >= slotOfBucket.Length || (slot > 0 && bucket <= vocabularyBuckets[slot - 1]))
+            {
+                throw new ArgumentException($"Vocabulary bucket {bucket} at slot {slot} is out of range or out of order.");
+            }
+
+            slotOfBucket[bucket] = slot;
+            packed[(slot * 4) + 0] = idf[slot];
+            packed[(slot * 4) + 1] = weights[(slot * LabelCount) + 0];
+            packed[(slot * 4) + 2] = weights[(slot * LabelCount) + 1];
+            packed[(slot * 4) + 3] = weights[(slot * LabelCount) + 2];
+        }
+    }
+
+    public FeatureSettings Features { get; }
+
+    /// <summary>Long paragraphs are cut into windows of at most this many sentences.</summary>
+    public int MaxWindowSentences { get; }
+
+    public int[] VocabularyBuckets { get; }
+
+    public float[] Idf { get; }
+
+    /// <summary>Feature weights, slot-major: <c>[slot * 3 + label]</c>.</summary>
+    public float[] Weights { get; }
+
+    /// <summary>Intercepts, <c>[language * 3 + label]</c> (language 0 = en and anything else, 1 = ru).</summary>
+    public double[] Intercepts { get; }
+
+    public double[] Thresholds { get; }
+
+    public FeatureExtractor Extractor { get; }
+
+    /// <summary>The slot of a bucket, or -1 when the bucket is not in the vocabulary.</summary>
+    public int SlotOf(int bucket) => slotOfBucket[bucket];
+
+    public static int LanguageIndex(string lang) => lang == "ru" ? 1 : 0;
+
+    /// <summary>Scores a text: whole, by paragraph windows and by sentence (for evidence).</summary>
+    public TextScores Score(string text, string lang)
+    {
+        var scratch = ScoringScratch.For(this);
+        var buffer = scratch.Buffer;
+        Extractor.Extract(text, lang, buffer);
+        var slots = scratch.SlotsFor(buffer.Count);
+        var source = buffer.Buckets;
+        for (var i = 0; i < buffer.Count; i++)
+        {
+            slots[i] = slotOfBucket[source[i]];
+        }
+
+        var language = LanguageIndex(lang);
+        var result = new TextScores(buffer.Sentences.Count);
+        Span<double> probabilities = stackalloc double[LabelCount];
+        ScoreRange(scratch, 0, buffer.Count, language, probabilities);
+        probabilities.CopyTo(result.Whole);
+        probabilities.CopyTo(result.Document);
+
+        // Windows: runs of sentences inside one paragraph, at most MaxWindowSentences long. A text that is a single
+        // window is already scored as a whole.
+        var sentences = buffer.Sentences;
+        var windowStart = 0;
+        for (var i = 1; i <= sentences.Count; i++)
+        {
+            var closes = i == sentences.Count || sentences[i].Paragraph != sentences[windowStart].Paragraph
+                || i - windowStart >= MaxWindowSentences;
+            if (!closes)
+            {
+                continue;
+            }
+
+            if (windowStart > 0 || i < sentences.Count)
+            {
+                ScoreRange(scratch, sentences[windowStart].FeatureStart, sentences[i - 1].FeatureEnd, language, probabilities);
+                for (var label = 0; label < LabelCount; label++)
+                {
+                    result.Document[label] = Math.Max(result.Document[label], probabilities[label]);
+                }
+            }
+
+            windowStart = i;
+        }
+
+        for (var s = 0; s < sentences.Count; s++)
+        {
+            var sentence = sentences[s];
+            ScoreRange(scratch, sentence.FeatureStart, sentence.FeatureEnd, language, probabilities);
+            for (var label = 0; label < LabelCount; label++)
+            {
+                if (result.EvidenceSentence[label] < 0 || probabilities[label] > result.EvidenceScore[label])
+                {
+                    result.EvidenceSentence[label] = s;
+                    result.EvidenceScore[label] = probabilities[label];
+                }
+            }
+
+            result.SentenceSpans[s] = (sentence.TextStart, sentence.TextLength);
+        }
+
+        return result;
+    }
+
+    /// <summary>TF-IDF (sublinear TF, L2-normalised) over feature occurrences [start, end), then the three logistic scores.</summary>
+    private void ScoreRange(ScoringScratch scratch, int start, int end, int language, Span<double> probabilities)
+    {
+        var slots = scratch.Slots;
+        var counts = scratch.Counts;
+        var touched = scratch.Touched;
+        var touchedCount = 0;
+        for (var i = start; i < end; i++)
+        {
+            var slot = slots[i];
+            if (slot >= 0 && counts[slot]++ == 0)
+            {
+                touched[touchedCount++] = slot;
+            }
+        }
+
+        double norm = 0, dot0 = 0, dot1 = 0, dot2 = 0;
+        var weights = packed;
+        for (var t = 0; t < touchedCount; t++)
+        {
+            var slot = touched[t];
+            var value = (double)(Tf.Sublinear(counts[slot]) * weights[slot * 4]);
+            counts[slot] = 0;
+            norm += value * value;
+            dot0 += value * weights[(slot * 4) + 1];
+            dot1 += value * weights[(slot * 4) + 2];
+            dot2 += value * weights[(slot * 4) + 3];
+        }
+
+        var scale = norm > 0 ? 1.0 / Math.Sqrt(norm) : 0.0;
+        var intercepts = Intercepts.AsSpan(language * LabelCount, LabelCount);
+        probabilities[0] = Sigmoid(intercepts[0] + (dot0 * scale));
+        probabilities[1] = Sigmoid(intercepts[1] + (dot1 * scale));
+        probabilities[2] = Sigmoid(intercepts[2] + (dot2 * scale));
+    }
+
+    public static double Sigmoid(double z) => z >= 0 ? 1.0 / (1.0 + Math.Exp(-z)) : Math.Exp(z) / (1.0 + Math.Exp(z));
+
+    /// <summary>Per-thread scratch space sized for one model's vocabulary.</summary>
+    private sealed class ScoringScratch
+    {
+        [ThreadStatic]
+        private static ScoringScratch? current;
+
+        private ScoringScratch(FramingModel model)
+        {
+            Model = model;
+            Counts = new int[model.VocabularyBuckets.Length];
+            Touched = new int[model.VocabularyBuckets.Length];
+        }
+
+        public FramingModel Model { get; }
+
+        public FeatureBuffer Buffer { get; } = new();
+
+        public int[] Counts { get; }
+
+        public int[] Touched { get; }
+
+        public int[] Slots { get; private set; } = new int[4096];
+
+        public static ScoringScratch For(FramingModel model)
+        {
+            var scratch = current;
+            if (scratch is null || !ReferenceEquals(scratch.Model, model))
+            {
+                scratch = new ScoringScratch(model);
+                current = scratch;
+            }
+
+            return scratch;
+        }
+
+        public int[] SlotsFor(int count)
+        {
+            if (Slots.Length < count)
+            {
+                Slots = new int[Math.Max(count, Slots.Length * 2)];
+            }
+
+            return Slots;
+        }
+    }
+}
+
+/// <summary>Scores of one text: whole, document (whole or best window), and the best sentence per label.</summary>
+internal sealed class TextScores
+{
+    public TextScores(int sentenceCount)
+    {
+        SentenceSpans = new (int Start, int Length)[sentenceCount];
+        Array.Fill(EvidenceSentence, -1);
+    }
+
+    public double[] Whole { get; } = new double[FramingModel.LabelCount];
+
+    public double[] Document { get; } = new double[FramingModel.LabelCount];
+
+    public int[] EvidenceSentence { get; } = new int[FramingModel.LabelCount];
+
+    public double[] EvidenceScore { get; } = new double[FramingModel.LabelCount];
+
+    public (int Start, int Length)[] SentenceSpans { get; }
+}
+
+/// <summary>Sublinear term frequency 1 + ln(tf), tabulated: training and scoring must agree to the last bit.</summary>
+internal static class Tf
+{
+    private static readonly float[] Table = BuildTable();
+
+    public static float Sublinear(int count) => count < Table.Length ? Table[count] : (float)(1.0 + Math.Log(count));
+
+    private static float[] BuildTable()
+    {
+        var table = new float[256];
+        for (var i = 1; i < table.Length; i++)
+        {
+            table[i] = (float)(1.0 + Math.Log(i));
+        }
+
+        return table;
+    }
+}
