@@ -126,6 +126,15 @@ public sealed class ParquetFileWriter : IDisposable
 
     internal ColumnWriter Column(int index) => _columns[index];
 
+    /// <summary>Waits for pages still being compressed in the background (benchmarks use it to time all the work).</summary>
+    internal void DrainPendingPages()
+    {
+        foreach (var column in _columns)
+        {
+            column.DrainPendingPages();
+        }
+    }
+
     /// <summary>Ends a row written column by column through the internal typed path, flushing pages and row groups as they fill.</summary>
     internal void EndRow()
     {

@@ -59,6 +59,8 @@ public sealed class ParquetFileWriter<T> : IDisposable
         }
     }
 
+    internal void DrainPendingPages() => _writer.DrainPendingPages();
+
     /// <summary>Writes the last row group and the footer.</summary>
     public void Complete() => _writer.Complete();
 

@@ -9,9 +9,31 @@ internal sealed class SegmentPool
     public const int SegmentSize = 1 << 20;
     private readonly Stack<byte[]> _free = new();
 
+    /// <summary>Page buffers for compression on the thread pool (rented and returned from several threads).</summary>
+    public BufferPool PageBuffers { get; } = new();
+
     public byte[] Rent() => _free.Count > 0 ? _free.Pop() : new byte[SegmentSize];
 
     public void Return(byte[] segment) => _free.Push(segment);
+}
+
+/// <summary>A thread-safe pool of growable buffers; a rented buffer comes back empty.</summary>
+internal sealed class BufferPool
+{
+    private readonly System.Collections.Concurrent.ConcurrentBag<ByteBuffer> _free = [];
+
+    public ByteBuffer Rent()
+    {
+        if (_free.TryTake(out var buffer))
+        {
+            buffer.Clear();
+            return buffer;
+        }
+
+        return new ByteBuffer(64 * 1024);
+    }
+
+    public void Return(ByteBuffer buffer) => _free.Add(buffer);
 }
 
 /// <summary>An append-only byte sequence stored in pooled segments; holds one column chunk's pages until its row group is written.</summary>

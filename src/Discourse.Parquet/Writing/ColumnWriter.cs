@@ -17,7 +17,12 @@ internal abstract class ColumnWriter
     private readonly ByteBuffer _pageBody = new(4096);
     private readonly ByteBuffer _compressed = new(4096);
     private readonly ByteBuffer _header = new(64);
+    /// <summary>Pages in flight on the thread pool per column; bounds the memory they hold.</summary>
+    private const int MaxPendingPages = 3;
+
     private readonly SegmentedBuffer _chunk;
+    private readonly BufferPool _buffers;
+    private readonly Queue<Task<(ByteBuffer Page, int HeaderLength)>> _pending = new();
     private readonly Dictionary<(PageType, Encoding), int> _encodingStats = [];
     private byte[] _definitionLevels = [];
     private byte[] _repetitionLevels = [];
@@ -31,6 +36,7 @@ internal abstract class ColumnWriter
     protected ColumnWriter(ColumnSpec spec, ParquetWriteOptions options, SegmentPool pool)
     {
         _chunk = new SegmentedBuffer(pool);
+        _buffers = pool.PageBuffers;
         Spec = spec;
         Options = options;
         _dictionaryAbandoned = !options.Dictionary || !SupportsDictionary;
@@ -148,7 +154,7 @@ internal abstract class ColumnWriter
         if (encoding == Encoding.Plain && !NeedsLevels && !PlainValues.IsEmpty)
         {
             // Without levels the page body is exactly the buffered PLAIN values: compress them in place, no copy.
-            WritePage(PageType.DataPage, encoding, _levelCount, PlainValues, _chunk.Write);
+            SubmitDataPage(encoding, _levelCount, PlainValues);
         }
         else
         {
@@ -157,7 +163,7 @@ internal abstract class ColumnWriter
                 EncodePlain(_pageBody);
             }
 
-            WritePage(PageType.DataPage, encoding, _levelCount, _pageBody.Span, _chunk.Write);
+            SubmitDataPage(encoding, _levelCount, _pageBody.Span);
         }
 
         _chunkLevelCount += _levelCount;
@@ -170,6 +176,8 @@ internal abstract class ColumnWriter
     public ColumnChunk FlushChunk(Stream output, long offset)
     {
         FlushPage();
+        DrainPendingPages();
+
         long? dictionaryOffset = null;
         var position = offset;
         long compressedTotal = 0;
@@ -268,10 +276,78 @@ internal abstract class ColumnWriter
         System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(_pageBody.RawArray.AsSpan(lengthAt), _pageBody.Length - lengthAt - 4);
     }
 
+    /// <summary>
+    /// Queues a data page for compression on the thread pool (the caller goes on buffering the next page meanwhile);
+    /// pages are appended to the chunk in submission order. Uncompressed pages are written at once.
+    /// </summary>
+    private void SubmitDataPage(Encoding encoding, int valueCount, ReadOnlySpan<byte> body)
+    {
+        if (Options.Codec == ParquetCodec.Uncompressed)
+        {
+            WritePage(PageType.DataPage, encoding, valueCount, body, _chunk.Write);
+            return;
+        }
+
+        var input = _buffers.Rent();
+        input.Write(body);
+        var key = (PageType.DataPage, encoding);
+        _encodingStats[key] = _encodingStats.GetValueOrDefault(key) + 1;
+        _chunkUncompressedBytes += body.Length;
+        var codec = Options.Codec;
+        var buffers = _buffers;
+        _pending.Enqueue(Task.Run(() =>
+        {
+            var scratch = buffers.Rent();
+            var page = buffers.Rent();
+            var headerLength = EncodePage(codec, PageType.DataPage, encoding, valueCount, input.Span, scratch, page);
+            buffers.Return(scratch);
+            buffers.Return(input);
+            return (page, headerLength);
+        }));
+        while (_pending.Count > MaxPendingPages)
+        {
+            DrainOldestPage();
+        }
+    }
+
+    /// <summary>Waits until every page handed to the thread pool is compressed and in the chunk.</summary>
+    public void DrainPendingPages()
+    {
+        while (_pending.Count > 0)
+        {
+            DrainOldestPage();
+        }
+    }
+
+    private void DrainOldestPage()
+    {
+        var (page, headerLength) = _pending.Dequeue().GetAwaiter().GetResult();
+        _chunk.Write(page.Span);
+        _chunkUncompressedBytes += headerLength;
+        _buffers.Return(page);
+    }
+
     /// <summary>Compresses a page body and appends header + body to <paramref name="target"/>; returns the uncompressed size including the header.</summary>
     private long WritePage(PageType type, Encoding encoding, int valueCount, ReadOnlySpan<byte> body, SpanWriter target)
     {
-        var compressed = PageCompression.Compress(Options.Codec, body, _compressed);
+        _header.Clear();
+        var headerLength = EncodePage(Options.Codec, type, encoding, valueCount, body, _compressed, _header);
+        target(_header.Span);
+        var key = (type, encoding);
+        _encodingStats[key] = _encodingStats.GetValueOrDefault(key) + 1;
+        long uncompressed = headerLength + body.Length;
+        if (type != PageType.DictionaryPage)
+        {
+            _chunkUncompressedBytes += uncompressed;
+        }
+
+        return uncompressed;
+    }
+
+    /// <summary>Appends the page header and the compressed body to <paramref name="output"/>; returns the header's length. Thread-safe.</summary>
+    private static int EncodePage(ParquetCodec codec, PageType type, Encoding encoding, int valueCount, ReadOnlySpan<byte> body, ByteBuffer scratch, ByteBuffer output)
+    {
+        var compressed = PageCompression.Compress(codec, body, scratch);
         var header = new PageHeader
         {
             Type = type,
@@ -294,19 +370,11 @@ internal abstract class ColumnWriter
             };
         }
 
-        _header.Clear();
-        MetadataWriter.WritePageHeader(_header, header);
-        target(_header.Span);
-        target(compressed);
-        var key = (type, encoding);
-        _encodingStats[key] = _encodingStats.GetValueOrDefault(key) + 1;
-        long uncompressed = _header.Length + body.Length;
-        if (type != PageType.DictionaryPage)
-        {
-            _chunkUncompressedBytes += uncompressed;
-        }
-
-        return uncompressed;
+        var before = output.Length;
+        MetadataWriter.WritePageHeader(output, header);
+        var headerLength = output.Length - before;
+        output.Write(compressed);
+        return headerLength;
     }
 
     private InvalidCastException WrongType(string clrType) =>
