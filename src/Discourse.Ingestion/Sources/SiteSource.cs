@@ -224,28 +224,11 @@ internal sealed class SiteSource(SiteSourceConfig source, PageFetcher fetcher, I
             var baseUrl = document.QuerySelector("base[href]")?.GetAttribute("href") is { } href && Uri.TryCreate(page, href, out var declaredBase)
                 ? declaredBase
                 : page;
-            var articles = new List<Uri>();
-            Uri? next = null;
-            try
+            var (articles, next, selectorError) = SelectLinks(document, baseUrl, listing);
+            if (selectorError is not null)
             {
-                foreach (var anchor in document.QuerySelectorAll(listing.ArticleLinks))
-                {
-                    if (anchor.GetAttribute("href") is { } link && Uri.TryCreate(baseUrl, link.Trim(), out var absolute))
-                    {
-                        articles.Add(absolute);
-                    }
-                }
-
-                if (listing.NextPage is { } nextSelector
-                    && document.QuerySelector(nextSelector)?.GetAttribute("href") is { } nextHref
-                    && Uri.TryCreate(baseUrl, nextHref.Trim(), out var nextUrl))
-                {
-                    next = nextUrl;
-                }
-            }
-            catch (AngleSharp.Dom.DomException ex)
-            {
-                throw new ArgumentException($"Source '{source.Id}': listing selector is not valid CSS ({ex.Message}); check listing.article_links / listing.next_page.", ex);
+                yield return new EventItem(new PageFailed(source.Id, page.ToString(), selectorError));
+                yield break;
             }
 
             foreach (var article in articles)
@@ -255,6 +238,35 @@ internal sealed class SiteSource(SiteSourceConfig source, PageFetcher fetcher, I
 
             page = next;
         }
+    }
+
+    private static (List<Uri> Articles, Uri? Next, string? Error) SelectLinks(AngleSharp.Html.Dom.IHtmlDocument document, Uri baseUrl, ListingConfig listing)
+    {
+        var articles = new List<Uri>();
+        Uri? next = null;
+        try
+        {
+            foreach (var anchor in document.QuerySelectorAll(listing.ArticleLinks))
+            {
+                if (anchor.GetAttribute("href") is { } link && Uri.TryCreate(baseUrl, link.Trim(), out var absolute))
+                {
+                    articles.Add(absolute);
+                }
+            }
+
+            if (listing.NextPage is { } nextSelector
+                && document.QuerySelector(nextSelector)?.GetAttribute("href") is { } nextHref
+                && Uri.TryCreate(baseUrl, nextHref.Trim(), out var nextUrl))
+            {
+                next = nextUrl;
+            }
+        }
+        catch (AngleSharp.Dom.DomException ex)
+        {
+            return ([], null, $"listing selector '{listing.ArticleLinks}' or '{listing.NextPage}' is not valid CSS ({ex.Message}); fix listing.article_links / listing.next_page");
+        }
+
+        return (articles, next, null);
     }
 
     private async Task<(byte[]? Body, SourceItem? Failure)> FetchDiscoveryAsync(Uri url, string what, CancellationToken ct)

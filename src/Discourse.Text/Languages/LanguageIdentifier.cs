@@ -66,7 +66,7 @@ public static class LanguageIdentifier
     }
 
     /// <summary>Posterior over the languages of one script group, folded into en / ru / other.</summary>
-    internal sealed class ScriptGroup(CharNgramModel model, double[] logPrior, double[] letterBonus)
+    internal sealed class ScriptGroup(CharNgramModel model, double[] logPrior, double[] letterBonus, (string Letters, double Frequency)[] markers, double markerWeight)
     {
         /// <summary>The group's n-gram models.</summary>
         public CharNgramModel Model { get; } = model;
@@ -167,6 +167,11 @@ public static class LanguageIdentifier
             for (var lang = 0; lang < count; lang++)
             {
                 scores[lang] += letterBonus[lang] * letters;
+                var (markerLetters, frequency) = markers[lang];
+                if (markerLetters.Length > 0 && text.AsSpan().IndexOfAny(markerLetters) < 0)
+                {
+                    scores[lang] += markerWeight * letters * Math.Log(1 - frequency);
+                }
             }
 
             var max = double.NegativeInfinity;
@@ -232,7 +237,10 @@ public static class LanguageIdentifier
             return new ScriptGroup(
                 model,
                 languages.Select(l => LanguageProfiles.LogPrior(l.Code)).ToArray(),
-                languages.Select(l => LanguageProfiles.LetterBonus(l.Code)).ToArray());
+                languages.Select(l => LanguageProfiles.LetterBonus(l.Code)).ToArray(),
+                languages.Select(l => LanguageProfiles.MarkerLetters(l.Code))
+                    .Select(m => (m.Letters + m.Letters.ToUpperInvariant(), m.Frequency)).ToArray(),
+                LanguageProfiles.MarkerWeight);
         }
     }
 }

@@ -62,6 +62,27 @@ internal static class LanguageProfiles
     /// </summary>
     public static double LetterBonus(string code) => code is "en" or "ru" ? 0.2 : 0.0;
 
+    /// <summary>
+    /// Letters that mark a language and how often they occur in its running text (share of letters). A text with
+    /// none of them is less likely to be in that language the longer it is: a Ukrainian sentence without і, ї, є or ґ
+    /// is rare, a Russian one without ы, э or ё less so. The n-gram models see this only faintly once they back off.
+    /// </summary>
+    public static (string Letters, double Frequency) MarkerLetters(string code) => code switch
+    {
+        "ru" => ("ыэё", 0.02),
+        "uk" => ("іїєґ", 0.06),
+        "be" => ("іў", 0.07),
+        "bg" => ("ъ", 0.015),
+        "sr" => ("јљњћђџ", 0.05),
+        "mk" => ("јљњѓќѕџ", 0.04),
+        "kk" => ("әғқңөұүһі", 0.15),
+        "mn" => ("өү", 0.08),
+        _ => (string.Empty, 0),
+    };
+
+    /// <summary>How strongly a missing marker letter counts (1 = as its frequency says).</summary>
+    public const double MarkerWeight = 1.0;
+
     /// <summary>Reads the training words of <paramref name="code"/> from the embedded training text.</summary>
     public static IEnumerable<string> TrainingWords(string code)
     {

@@ -163,6 +163,43 @@ public sealed class SiteSourceTests
         Assert.Equal(recent.Count, server.Requests.Count(r => r.Site == "policy-institute" && r.Path.StartsWith("/articles/", StringComparison.Ordinal)));
     }
 
+    [Fact]
+    public async Task Broken_discovery_inputs_are_failures_not_crashes()
+    {
+        var handler = new StubHandler(request => request.RequestUri!.AbsolutePath switch
+        {
+            "/robots.txt" => new HttpResponseMessage(System.Net.HttpStatusCode.NotFound),
+            "/feed.xml" => new HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = new StringContent("<rss><channel><item>") },
+            "/sitemap.xml" => new HttpResponseMessage(System.Net.HttpStatusCode.ServiceUnavailable),
+            _ => StubHandler.Html("<ul><li><a class=story href=/a.html>A</a></li></ul>"),
+        });
+        using var output = new TemporaryDirectory();
+        var source = new SiteSourceConfig
+        {
+            Id = "broken",
+            Name = "Broken site",
+            Actor = "international",
+            Kind = SourceKind.Other,
+            Feeds = [new Uri("https://example.org/feed.xml")],
+            Sitemaps = [new Uri("https://example.org/sitemap.xml")],
+            StartUrls = [new Uri("https://example.org/")],
+            Listing = new ListingConfig("a.story[", null),
+            Fetch = Impolite with { MaxRetries = 0 },
+        };
+        await using var ingestor = new Ingestor(new IngestionOptions { StateDirectory = output.Path, Handler = handler });
+        var events = new List<IngestionEvent>();
+        await foreach (var e in ingestor.IngestAsync(source, CancellationToken.None))
+        {
+            events.Add(e);
+        }
+
+        Assert.Equal(3, events.Count);
+        Assert.All(events, e => Assert.IsType<PageFailed>(e));
+        Assert.Contains("malformed feed XML", ((PageFailed)events[0]).Reason, StringComparison.Ordinal);
+        Assert.Equal("sitemap could not be fetched: HTTP 503 Service Unavailable", ((PageFailed)events[1]).Reason);
+        Assert.Contains("is not valid CSS", ((PageFailed)events[2]).Reason, StringComparison.Ordinal);
+    }
+
     private static async Task<List<IngestionEvent>> CrawlAsync(string output, IReadOnlyList<SourceConfig> sources)
     {
         await using var ingestor = new Ingestor(new IngestionOptions { StateDirectory = output });
