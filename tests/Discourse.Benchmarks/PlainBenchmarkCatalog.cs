@@ -10,6 +10,7 @@ internal static class PlainBenchmarkCatalog
         ["parquet-write"] = Parquet.ParquetWriteBenchmark.RunAsync,
         ["text-throughput"] = TextThroughputBenchmark.Run,
         ["extract-throughput"] = ExtractThroughput.RunAsync,
+        ["classify-throughput"] = ClassifyThroughputBenchmark.RunAsync,
     };
 
     public static bool TryGet(string name, out Func<string[], Task<int>> command) =>
