@@ -100,7 +100,7 @@ public sealed class FramingClassifier
     public IReadOnlyList<FramingExplanation> Explain(string text, string lang, int top = 15)
     {
         var buffer = new FeatureBuffer { Names = [] };
-        model.Extractor.Extract(text, lang, buffer);
+        model.BucketExtractor.Extract(text, lang, buffer);
         var counts = new Dictionary<int, (int Count, string Name)>();
         for (var i = 0; i < buffer.Count; i++)
         {

@@ -161,6 +161,13 @@ public static class TextNormalizer
                 continue;
             }
 
+            if (c is >= '\u0410' and <= '\u044F')
+            {
+                // Basic Cyrillic А-я: the common case in Russian text, lower-cased without a table lookup.
+                destination[n++] = c <= '\u042F' ? (char)(c + 0x20) : c;
+                continue;
+            }
+
             if (IsInvisible(c))
             {
                 continue;

@@ -7,7 +7,10 @@ internal static class PlainBenchmarkCatalog
     {
         ["langid-throughput"] = LangidThroughputBenchmark.Run,
         ["crawl"] = CrawlBenchmark.RunAsync,
+        ["parquet-write"] = Parquet.ParquetWriteBenchmark.RunAsync,
+        ["text-throughput"] = TextThroughputBenchmark.Run,
         ["extract-throughput"] = ExtractThroughput.RunAsync,
+        ["classify-throughput"] = ClassifyThroughputBenchmark.RunAsync,
     };
 
     public static bool TryGet(string name, out Func<string[], Task<int>> command) =>

@@ -42,6 +42,17 @@ internal sealed class FeatureBuffer
         Names?.Clear();
     }
 
+    public void AddRange(int[] ids)
+    {
+        if (Count + ids.Length > buckets.Length)
+        {
+            Array.Resize(ref buckets, Math.Max(buckets.Length * 2, Count + ids.Length));
+        }
+
+        ids.CopyTo(buckets, Count);
+        Count += ids.Length;
+    }
+
     public void Add(int bucket)
     {
         if (Count == buckets.Length)

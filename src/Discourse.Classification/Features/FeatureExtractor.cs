@@ -17,23 +17,34 @@ internal sealed class FeatureExtractor
 
     private readonly FeatureSettings settings;
     private readonly int mask;
+    private readonly int[]? slotOfBucket;
+    private readonly ThreadLocal<WordCache> caches = new(() => new WordCache());
 
-    public FeatureExtractor(FeatureSettings settings)
+    /// <summary>Creates an extractor that emits hash buckets, or vocabulary slots when <paramref name="slotOfBucket"/> is
+    /// given (features outside the vocabulary are then dropped at the source).</summary>
+    public FeatureExtractor(FeatureSettings settings, int[]? slotOfBucket = null)
     {
         settings.Validate();
         this.settings = settings;
+        this.slotOfBucket = slotOfBucket;
         mask = settings.Mask;
     }
 
     public FeatureSettings Settings => settings;
 
-    /// <summary>Fills <paramref name="buffer"/> with the features of <paramref name="text"/>.</summary>
+    /// <summary>Fills <paramref name="buffer"/> with the features of <paramref name="text"/>. Per word, the unigram and
+    /// character n-gram ids are memoised per thread, so a word seen before costs one lookup plus its bigram.</summary>
     public void Extract(string text, string lang, FeatureBuffer buffer)
     {
+        if (buffer.Names is not null && slotOfBucket is not null)
+        {
+            throw new InvalidOperationException("Feature names are only collected by an extractor that emits buckets (names must stay aligned with ids).");
+        }
+
         buffer.Reset();
         var isRussian = lang == "ru";
         var salt = FeatureHash.LanguageSalt(lang, settings.PartitionByLanguage);
-        var cache = WordCache.Current;
+        var cache = buffer.Names is null ? caches.Value! : null;
         TextAnalysis.SplitSentences(text, lang, buffer.SentenceSpans);
         var paragraph = 0;
         var previousEnd = -1;
@@ -53,28 +64,64 @@ internal sealed class FeatureExtractor
             foreach (var word in buffer.Words)
             {
                 var lowered = Lower(text.AsSpan(word.Start, Math.Min(word.Length, MaxWordLength)), buffer.Lowered);
-                var info = cache.Get(isRussian, lowered);
-                if (!info.IsStopWord)
+                ulong stem;
+                if (cache is not null)
                 {
-                    buffer.Add(Bucket(info.StemHash ^ salt ^ FeatureHash.UnigramTag));
-                    buffer.Names?.Add("word:" + Lexicon.Stem(isRussian, lowered.ToString()));
+                    var entry = cache.Get(isRussian, lowered, this, salt, word.IsNumber);
+                    stem = entry.StemHash;
+                    buffer.AddRange(entry.Ids);
+                }
+                else
+                {
+                    stem = AddWordFeatures(buffer, isRussian, lowered, salt, word.IsNumber);
                 }
 
                 if (settings.WordBigrams && hasPrevious)
                 {
-                    buffer.Add(Bucket((previousStem * 0x9E3779B97F4A7C15UL) ^ info.StemHash ^ salt ^ FeatureHash.BigramTag));
+                    Add(buffer, Bucket((previousStem * 0x9E3779B97F4A7C15UL) ^ stem ^ salt ^ FeatureHash.BigramTag));
                     buffer.Names?.Add(BigramName(buffer, isRussian, text, word));
                 }
 
-                previousStem = info.StemHash;
+                previousStem = stem;
                 hasPrevious = true;
-                if (!info.IsStopWord && !word.IsNumber)
-                {
-                    AddCharGrams(buffer, lowered.Length, salt);
-                }
             }
 
             buffer.Sentences.Add(new SentenceRange(start, length, featureStart, buffer.Count, paragraph));
+        }
+    }
+
+    /// <summary>Adds a word's own features (stem unigram unless a stop word, character n-grams unless a stop word or a
+    /// number) and returns its stem hash. <paramref name="lowered"/> must live in <see cref="FeatureBuffer.Lowered"/> at index 1.</summary>
+    internal ulong AddWordFeatures(FeatureBuffer buffer, bool isRussian, ReadOnlySpan<char> lowered, ulong salt, bool isNumber)
+    {
+        var word = lowered.ToString();
+        var stem = Lexicon.Stem(isRussian, word);
+        var stemHash = FeatureHash.Of(stem, FeatureHash.Basis);
+        if (!Lexicon.IsStopWord(isRussian, word))
+        {
+            Add(buffer, Bucket(stemHash ^ salt ^ FeatureHash.UnigramTag));
+            buffer.Names?.Add("word:" + stem);
+            if (!isNumber)
+            {
+                AddCharGrams(buffer, lowered.Length, salt);
+            }
+        }
+
+        return stemHash;
+    }
+
+    private void Add(FeatureBuffer buffer, int bucket)
+    {
+        if (slotOfBucket is null)
+        {
+            buffer.Add(bucket);
+            return;
+        }
+
+        var slot = slotOfBucket[bucket];
+        if (slot >= 0)
+        {
+            buffer.Add(slot);
         }
     }
 
@@ -99,7 +146,7 @@ internal sealed class FeatureExtractor
                 hash = FeatureHash.Step(hash, chars[j]);
                 if (j - i + 1 >= min)
                 {
-                    buffer.Add(Bucket(hash));
+                    Add(buffer, Bucket(hash));
                     buffer.Names?.Add("chars:" + new string(chars, i, j - i + 1).Replace(WordStart, '<').Replace(WordEnd, '>'));
                 }
             }

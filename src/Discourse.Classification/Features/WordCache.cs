@@ -1,40 +1,35 @@
 namespace Discourse.Classification.Features;
 
-/// <summary>What featurisation needs to know about a lower-cased word: its stem's hash and whether it is a stop word.</summary>
-internal readonly record struct WordInfo(ulong StemHash, bool IsStopWord);
+/// <summary>A word's memoised features: its stem's hash (for bigrams) and the ids of its unigram and character n-grams.</summary>
+internal sealed record WordEntry(ulong StemHash, int[] Ids);
 
 /// <summary>
-/// A per-thread memo of lower-cased word → <see cref="WordInfo"/>, looked up by span so that a word seen before costs one
-/// hash-table probe and no allocation. Stemming (the expensive part) runs once per distinct word and thread.
+/// One thread's memo of lower-cased word → <see cref="WordEntry"/> for one extractor, looked up by span so that a word
+/// seen before costs one hash-table probe and no allocation. Stemming and n-gram hashing run once per distinct word.
 /// </summary>
 internal sealed class WordCache
 {
     private const int MaxEntries = 200_000;
 
-    [ThreadStatic]
-    private static WordCache? current;
+    private readonly Dictionary<string, WordEntry> english = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, WordEntry> russian = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, WordEntry>.AlternateLookup<ReadOnlySpan<char>> englishLookup;
+    private readonly Dictionary<string, WordEntry>.AlternateLookup<ReadOnlySpan<char>> russianLookup;
+    private readonly FeatureBuffer scratch = new();
 
-    private readonly Dictionary<string, WordInfo> english = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, WordInfo> russian = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, WordInfo>.AlternateLookup<ReadOnlySpan<char>> englishLookup;
-    private readonly Dictionary<string, WordInfo>.AlternateLookup<ReadOnlySpan<char>> russianLookup;
-
-    private WordCache()
+    public WordCache()
     {
         englishLookup = english.GetAlternateLookup<ReadOnlySpan<char>>();
         russianLookup = russian.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
-    /// <summary>The calling thread's cache.</summary>
-    public static WordCache Current => current ??= new WordCache();
-
-    /// <summary>Looks up (or stems and remembers) a lower-cased word.</summary>
-    public WordInfo Get(bool isRussian, ReadOnlySpan<char> lowerCaseWord)
+    /// <summary>Looks up (or computes and remembers) a lower-cased word's features.</summary>
+    public WordEntry Get(bool isRussian, ReadOnlySpan<char> lowerCaseWord, FeatureExtractor extractor, ulong salt, bool isNumber)
     {
         var lookup = isRussian ? russianLookup : englishLookup;
-        if (lookup.TryGetValue(lowerCaseWord, out var info))
+        if (lookup.TryGetValue(lowerCaseWord, out var entry))
         {
-            return info;
+            return entry;
         }
 
         var dictionary = isRussian ? russian : english;
@@ -43,9 +38,11 @@ internal sealed class WordCache
             dictionary.Clear();
         }
 
-        var word = lowerCaseWord.ToString();
-        info = new WordInfo(FeatureHash.Of(Lexicon.Stem(isRussian, word), FeatureHash.Basis), Lexicon.IsStopWord(isRussian, word));
-        dictionary[word] = info;
-        return info;
+        scratch.Reset();
+        lowerCaseWord.CopyTo(scratch.Lowered.AsSpan(1));
+        var stemHash = extractor.AddWordFeatures(scratch, isRussian, scratch.Lowered.AsSpan(1, lowerCaseWord.Length), salt, isNumber);
+        entry = new WordEntry(stemHash, scratch.Buckets.AsSpan(0, scratch.Count).ToArray());
+        dictionary[lowerCaseWord.ToString()] = entry;
+        return entry;
     }
 }

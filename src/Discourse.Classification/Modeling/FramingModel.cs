@@ -37,7 +37,6 @@ internal sealed class FramingModel
         Weights = weights;
         Intercepts = intercepts;
         Thresholds = thresholds;
-        Extractor = new FeatureExtractor(features);
         slotOfBucket = new int[1 << features.HashBits];
         Array.Fill(slotOfBucket, -1);
         packed = new float[vocabularyBuckets.Length * 4];
@@ -55,6 +54,9 @@ internal sealed class FramingModel
             packed[(slot * 4) + 2] = weights[(slot * LabelCount) + 1];
             packed[(slot * 4) + 3] = weights[(slot * LabelCount) + 2];
         }
+
+        Extractor = new FeatureExtractor(features, slotOfBucket);
+        BucketExtractor = new FeatureExtractor(features);
     }
 
     public FeatureSettings Features { get; }
@@ -74,7 +76,11 @@ internal sealed class FramingModel
 
     public double[] Thresholds { get; }
 
+    /// <summary>Emits vocabulary slots (features outside the vocabulary dropped): the scoring path.</summary>
     public FeatureExtractor Extractor { get; }
+
+    /// <summary>Emits hash buckets and can name them: the explanation path.</summary>
+    public FeatureExtractor BucketExtractor { get; }
 
     /// <summary>The slot of a bucket, or -1 when the bucket is not in the vocabulary.</summary>
     public int SlotOf(int bucket) => slotOfBucket[bucket];
@@ -87,13 +93,6 @@ internal sealed class FramingModel
         var scratch = ScoringScratch.For(this);
         var buffer = scratch.Buffer;
         Extractor.Extract(text, lang, buffer);
-        var slots = scratch.SlotsFor(buffer.Count);
-        var source = buffer.Buckets;
-        for (var i = 0; i < buffer.Count; i++)
-        {
-            slots[i] = slotOfBucket[source[i]];
-        }
-
         var language = LanguageIndex(lang);
         var result = new TextScores(buffer.Sentences.Count);
         Span<double> probabilities = stackalloc double[LabelCount];
@@ -102,8 +101,14 @@ internal sealed class FramingModel
         probabilities.CopyTo(result.Document);
 
         // Windows: runs of sentences inside one paragraph, at most MaxWindowSentences long. A text that is a single
-        // window is already scored as a whole.
+        // window is already scored as a whole. The best window per label is where its evidence is looked for.
         var sentences = buffer.Sentences;
+        Span<int> bestStart = stackalloc int[LabelCount];
+        Span<int> bestEnd = stackalloc int[LabelCount];
+        Span<double> bestScore = stackalloc double[LabelCount];
+        bestStart.Clear();
+        bestEnd.Fill(sentences.Count);
+        bestScore.Fill(-1);
         var windowStart = 0;
         for (var i = 1; i <= sentences.Count; i++)
         {
@@ -120,26 +125,57 @@ internal sealed class FramingModel
                 for (var label = 0; label < LabelCount; label++)
                 {
                     result.Document[label] = Math.Max(result.Document[label], probabilities[label]);
+                    if (probabilities[label] > bestScore[label])
+                    {
+                        (bestStart[label], bestEnd[label], bestScore[label]) = (windowStart, i, probabilities[label]);
+                    }
                 }
             }
 
             windowStart = i;
         }
 
-        for (var s = 0; s < sentences.Count; s++)
+        // Evidence, for labels that are set: the best sentence of the best window. Sentences shared by several labels'
+        // windows are scored once.
+        var scored = -1;
+        var scoredEnd = -1;
+        var sentenceScores = scratch.SentenceScoresFor(sentences.Count);
+        for (var label = 0; label < LabelCount; label++)
         {
-            var sentence = sentences[s];
-            ScoreRange(scratch, sentence.FeatureStart, sentence.FeatureEnd, language, probabilities);
-            for (var label = 0; label < LabelCount; label++)
+            if (result.Document[label] < Thresholds[label] || sentences.Count == 0)
             {
-                if (result.EvidenceSentence[label] < 0 || probabilities[label] > result.EvidenceScore[label])
+                continue;
+            }
+
+            if (bestEnd[label] - bestStart[label] == 1)
+            {
+                result.EvidenceSentence[label] = bestStart[label];
+                result.EvidenceScore[label] = result.Document[label];
+                continue;
+            }
+
+            var reuse = scored == bestStart[label] && scoredEnd == bestEnd[label];
+            for (var s = bestStart[label]; s < bestEnd[label]; s++)
+            {
+                if (!reuse)
+                {
+                    var sentence = sentences[s];
+                    ScoreRange(scratch, sentence.FeatureStart, sentence.FeatureEnd, language, sentenceScores.Slice(s * LabelCount, LabelCount));
+                }
+
+                if (result.EvidenceSentence[label] < 0 || sentenceScores[(s * LabelCount) + label] > result.EvidenceScore[label])
                 {
                     result.EvidenceSentence[label] = s;
-                    result.EvidenceScore[label] = probabilities[label];
+                    result.EvidenceScore[label] = sentenceScores[(s * LabelCount) + label];
                 }
             }
 
-            result.SentenceSpans[s] = (sentence.TextStart, sentence.TextLength);
+            (scored, scoredEnd) = (bestStart[label], bestEnd[label]);
+        }
+
+        for (var s = 0; s < sentences.Count; s++)
+        {
+            result.SentenceSpans[s] = (sentences[s].TextStart, sentences[s].TextLength);
         }
 
         return result;
@@ -148,14 +184,14 @@ internal sealed class FramingModel
     /// <summary>TF-IDF (sublinear TF, L2-normalised) over feature occurrences [start, end), then the three logistic scores.</summary>
     private void ScoreRange(ScoringScratch scratch, int start, int end, int language, Span<double> probabilities)
     {
-        var slots = scratch.Slots;
+        var slots = scratch.Buffer.Buckets;
         var counts = scratch.Counts;
         var touched = scratch.Touched;
         var touchedCount = 0;
         for (var i = start; i < end; i++)
         {
             var slot = slots[i];
-            if (slot >= 0 && counts[slot]++ == 0)
+            if (counts[slot]++ == 0)
             {
                 touched[touchedCount++] = slot;
             }
@@ -189,43 +225,36 @@ internal sealed class FramingModel
         [ThreadStatic]
         private static ScoringScratch? current;
 
-        private ScoringScratch(FramingModel model)
-        {
-            Model = model;
-            Counts = new int[model.VocabularyBuckets.Length];
-            Touched = new int[model.VocabularyBuckets.Length];
-        }
-
-        public FramingModel Model { get; }
-
         public FeatureBuffer Buffer { get; } = new();
 
-        public int[] Counts { get; }
+        /// <summary>Per-slot occurrence counts; all zero between calls.</summary>
+        public int[] Counts { get; private set; } = [];
 
-        public int[] Touched { get; }
+        public int[] Touched { get; private set; } = [];
 
-        public int[] Slots { get; private set; } = new int[4096];
+        private double[] sentenceScores = new double[64 * LabelCount];
+
+        public Span<double> SentenceScoresFor(int sentences)
+        {
+            if (sentenceScores.Length < sentences * LabelCount)
+            {
+                sentenceScores = new double[sentences * LabelCount * 2];
+            }
+
+            return sentenceScores.AsSpan(0, sentences * LabelCount);
+        }
 
         public static ScoringScratch For(FramingModel model)
         {
-            var scratch = current;
-            if (scratch is null || !ReferenceEquals(scratch.Model, model))
+            var scratch = current ??= new ScoringScratch();
+            var size = model.VocabularyBuckets.Length;
+            if (scratch.Counts.Length < size)
             {
-                scratch = new ScoringScratch(model);
-                current = scratch;
+                scratch.Counts = new int[size];
+                scratch.Touched = new int[size];
             }
 
             return scratch;
-        }
-
-        public int[] SlotsFor(int count)
-        {
-            if (Slots.Length < count)
-            {
-                Slots = new int[Math.Max(count, Slots.Length * 2)];
-            }
-
-            return Slots;
         }
     }
 }

@@ -33,7 +33,7 @@ public static class FramingTrainer
         var passages = LabelledCorpus.LoadDirectory(options.CorpusDirectory);
         var dataHash = CorpusHash(options.CorpusDirectory);
         var settings = new FeatureSettings(options.HashBits, options.CharMin, options.CharMax, true, options.PartitionByLanguage);
-        var regression = new RegressionSettings(options.C, 1e-5, 2000, 10);
+        var regression = new RegressionSettings(options.C, 1e-4, 2000, 10);
         var featurised = Featurise(passages, settings);
         var folds = AssignFolds(passages, options.Folds, options.Seed);
 
@@ -203,16 +203,42 @@ public static class FramingTrainer
             idf[slot] = (float)(Math.Log((1.0 + training.Count) / (1.0 + documentFrequency[vocabulary[slot]])) + 1.0);
         }
 
+        // Training columns ordered by falling document frequency: the features most rows touch share a few cache
+        // lines at the front of the weight vector, which is what makes the L-BFGS passes fast.
+        var byFrequency = new int[vocabulary.Count];
+        for (var slot = 0; slot < byFrequency.Length; slot++)
+        {
+            byFrequency[slot] = slot;
+        }
+
+        Array.Sort(byFrequency, (a, b) =>
+        {
+            var df = documentFrequency[vocabulary[b]].CompareTo(documentFrequency[vocabulary[a]]);
+            return df != 0 ? df : a.CompareTo(b);
+        });
+        var column = new int[vocabulary.Count];
+        for (var rank = 0; rank < byFrequency.Length; rank++)
+        {
+            column[byFrequency[rank]] = rank;
+        }
+
         var rowStarts = new int[training.Count + 1];
-        var columns = new List<int>();
-        var values = new List<float>();
+        var nonZeros = 0;
+        foreach (var i in training)
+        {
+            nonZeros += featurised[i].Buckets.Length;
+        }
+
+        var columns = new int[nonZeros];
+        var values = new float[nonZeros];
         var languages = new int[training.Count];
         var targets = new bool[training.Count * FramingModel.LabelCount];
+        var end = 0;
         for (var row = 0; row < training.Count; row++)
         {
             var i = training[row];
             var (buckets, counts) = featurised[i];
-            var start = columns.Count;
+            var start = end;
             double norm = 0;
             for (var j = 0; j < buckets.Length; j++)
             {
@@ -223,18 +249,20 @@ public static class FramingTrainer
                 }
 
                 var value = Tf.Sublinear(counts[j]) * idf[slot];
-                columns.Add(slot);
-                values.Add(value);
+                columns[end] = column[slot];
+                values[end++] = value;
                 norm += (double)value * value;
             }
 
+            // Ascending columns within a row: the weight reads walk memory forwards.
+            Array.Sort(columns, values, start, end - start);
             var scale = norm > 0 ? 1.0 / Math.Sqrt(norm) : 0.0;
-            for (var e = start; e < values.Count; e++)
+            for (var e = start; e < end; e++)
             {
                 values[e] = (float)(values[e] * scale);
             }
 
-            rowStarts[row + 1] = columns.Count;
+            rowStarts[row + 1] = end;
             languages[row] = FramingModel.LanguageIndex(passages[i].Lang);
             for (var label = 0; label < FramingModel.LabelCount; label++)
             {
@@ -242,8 +270,14 @@ public static class FramingTrainer
             }
         }
 
-        var matrix = new SparseMatrix(rowStarts, [.. columns], [.. values], vocabulary.Count);
-        var (weights, intercepts, iterations) = LogisticRegressionTrainer.Train(matrix, languages, targets, regression);
+        var matrix = new SparseMatrix(rowStarts, columns[..end], values[..end], vocabulary.Count);
+        var (columnWeights, intercepts, iterations) = LogisticRegressionTrainer.Train(matrix, languages, targets, regression);
+        var weights = new float[columnWeights.Length];
+        for (var slot = 0; slot < vocabulary.Count; slot++)
+        {
+            Array.Copy(columnWeights, column[slot] * FramingModel.LabelCount, weights, slot * FramingModel.LabelCount, FramingModel.LabelCount);
+        }
+
         var model = new FramingModel(settings, options.MaxWindowSentences, [.. vocabulary], idf, weights, intercepts, [0.5, 0.5, 0.5]);
         return (model, iterations);
     }

@@ -49,10 +49,10 @@ internal static class LogisticRegressionTrainer
 
         var lambda = 1.0 / (settings.C * n);
         var parameterCount = (d * Labels) + (Languages * Labels);
-        var margins = new double[n * Labels];
 
         (double, Vector<double>) Evaluate(Vector<double> point)
         {
+
             var p = point.AsArray() ?? point.ToArray();
             var gradient = new double[parameterCount];
             var rowStarts = x.RowStarts;
@@ -63,9 +63,12 @@ internal static class LogisticRegressionTrainer
             Span<double> residual = stackalloc double[Labels];
             for (var i = 0; i < n; i++)
             {
+                // One pass per row: margins, loss and residuals, then the gradient scatter while the row is in cache.
                 var b = interceptBase + (languages[i] * Labels);
                 double z0 = p[b], z1 = p[b + 1], z2 = p[b + 2];
-                for (var e = rowStarts[i]; e < rowStarts[i + 1]; e++)
+                var rowStart = rowStarts[i];
+                var rowEnd = rowStarts[i + 1];
+                for (var e = rowStart; e < rowEnd; e++)
                 {
                     var v = (double)values[e];
                     var c = columns[e] * Labels;
@@ -74,19 +77,12 @@ internal static class LogisticRegressionTrainer
                     z2 += v * p[c + 2];
                 }
 
-                margins[i * Labels] = z0;
-                margins[(i * Labels) + 1] = z1;
-                margins[(i * Labels) + 2] = z2;
-            }
-
-            for (var i = 0; i < n; i++)
-            {
-                var b = interceptBase + (languages[i] * Labels);
                 for (var label = 0; label < Labels; label++)
                 {
-                    var z = margins[(i * Labels) + label];
+                    var z = label == 0 ? z0 : label == 1 ? z1 : z2;
                     var y = targets[(i * Labels) + label];
                     var w = rowWeight[(i * Labels) + label];
+
                     // log(1 + e^z) − y·z, computed stably.
                     var softplus = z > 0 ? z + Math.Log(1 + Math.Exp(-z)) : Math.Log(1 + Math.Exp(z));
                     loss += w * (softplus - (y ? z : 0));
@@ -94,13 +90,14 @@ internal static class LogisticRegressionTrainer
                     gradient[b + label] += residual[label];
                 }
 
-                for (var e = rowStarts[i]; e < rowStarts[i + 1]; e++)
+                double r0 = residual[0], r1 = residual[1], r2 = residual[2];
+                for (var e = rowStart; e < rowEnd; e++)
                 {
                     var v = (double)values[e];
                     var c = columns[e] * Labels;
-                    gradient[c] += residual[0] * v;
-                    gradient[c + 1] += residual[1] * v;
-                    gradient[c + 2] += residual[2] * v;
+                    gradient[c] += r0 * v;
+                    gradient[c + 1] += r1 * v;
+                    gradient[c + 2] += r2 * v;
                 }
             }
 

@@ -92,7 +92,7 @@ internal sealed class ModelCard(
         text.AppendLine(inv, $"- Training data: {passages.Count} passages, SHA-256 `{dataHash}`");
         text.AppendLine(inv, $"- Features: stem unigrams + bigrams, char {options.CharMin}–{options.CharMax}-grams in word boundaries, 2^{options.HashBits} buckets, min df {options.MinDocumentFrequency}, TF-IDF (sublinear TF), L2; {(options.PartitionByLanguage ? "features keyed by language" : "features shared across languages, intercept per language")}; vocabulary {model.VocabularyBuckets.Length}");
         text.AppendLine(inv, $"- Regression: logistic per framing, L2 (C = {options.C}), balanced class weights, L-BFGS; {options.Folds}-fold CV, seed {options.Seed}");
-        text.AppendLine(inv, $"- Documents: scored whole and by paragraph windows of up to {options.MaxWindowSentences} sentences (maximum); evidence = best-scoring sentence");
+        text.AppendLine(inv, $"- Documents: scored whole and by paragraph windows of up to {options.MaxWindowSentences} sentences (maximum); evidence = best-scoring sentence of the best window, for set labels");
         text.AppendLine();
         text.AppendLine("| framing | threshold | en passages (+) | ru passages (+) | CV P | CV R | CV F1 | CV F1 en | CV F1 ru |");
         text.AppendLine("|---|---|---|---|---|---|---|---|---|");

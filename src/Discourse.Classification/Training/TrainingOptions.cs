@@ -17,7 +17,7 @@ public sealed class TrainingOptions
     public int Folds { get; init; } = 5;
 
     /// <summary>Inverse L2 regularisation strength (scikit-learn's C).</summary>
-    public double C { get; init; } = 10.0;
+    public double C { get; init; } = 25.0;
 
     /// <summary>log2 of the number of hash buckets.</summary>
     public int HashBits { get; init; } = 20;

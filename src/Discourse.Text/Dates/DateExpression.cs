@@ -131,7 +131,7 @@ internal ref struct DateExpression
         }
 
         // "1 a.m", "10 pm": an hour alone before am/pm.
-        if (hour is null && token.Length <= 2 && AmPmAt(i + 1, out _, out _))
+        if (hour is null && token.Length <= 2 && (AmPmAt(i + 1, out _, out _) || (Has(i + 1) && At(i + 1).Text is "утра" or "вечера" or "ночи" or "дня" && !IsUnitPhrase(i))))
         {
             hour = token.Value;
             return i + 1;
@@ -163,6 +163,10 @@ internal ref struct DateExpression
 
         return -1;
     }
+
+    /// <summary>True when the number at <paramref name="i"/> starts "2 дня назад" rather than "2 дня" as 2 p.m.</summary>
+    private readonly bool IsUnitPhrase(int i) =>
+        Has(i + 2) && (At(i + 2).IsWord("назад") || At(i + 2).IsWord("ago")) || (i > 0 && tokens[i - 1].IsWord("через"));
 
     private bool SetDay(int value)
     {

@@ -25,6 +25,9 @@ public class DateParserTests
     [InlineData("31/12/2019", "2019-12-31T00:00:00+00:00")]
     [InlineData("12 ноябрь 99", "1999-11-12T00:00:00+00:00")]
     [InlineData("сент. 5, 2020 12:00 UTC+02:00", "2020-09-05T12:00:00+02:00")]
+    [InlineData("в понедельник, 21 июня 2021 года в 10 утра", "2021-06-21T10:00:00+00:00")]
+    [InlineData("21 июня 2021 года в 7 вечера", "2021-06-21T19:00:00+00:00")]
+    [InlineData("Monday, June 21st, 2016 at 2:05 PM UTC", "2016-06-21T14:05:00+00:00")]
     public void Parse_reads_news_date_formats(string text, string expected)
     {
         Assert.Equal(DateTimeOffset.Parse(expected, CultureInfo.InvariantCulture), DateParser.Parse(text));

@@ -57,7 +57,7 @@ public class LanguageIdentifierTests
     {
         var path = ReferenceData.Require("reference/nlp/langid/test.tsv");
         var score = LangidScore.Evaluate(path, LanguageIdentifier.Identify);
-        // Floors a little under the measured 99.3% / 98.5% / 93.9% (bars: 99.5% / 98% / 95%, see docs/text-languages-dates.md):
+        // Floors a little under the measured 99.2% / 98.6% / 93.9% (bars: 99.5% / 98% / 95%, see docs/text-languages-dates.md):
         // the English and Russian models also learn from corpora/labelled, which other helpers still extend.
         Assert.True(score.EnglishRussianSentences >= 0.985, score.ToString());
         Assert.True(score.OtherSentences >= 0.975, score.ToString());
