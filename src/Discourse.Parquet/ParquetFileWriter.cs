@@ -38,7 +38,8 @@ public sealed class ParquetFileWriter : IDisposable
         _options = options ?? new ParquetWriteOptions();
         _options.Validate();
         Schema = schema;
-        _columns = schema.Fields.Select(f => CreateColumn(ColumnSpec.For(f), _options)).ToArray();
+        var pool = new SegmentPool();
+        _columns = schema.Fields.Select(f => CreateColumn(ColumnSpec.For(f), _options, pool)).ToArray();
         _output.Write(Magic);
         _position = Magic.Length;
     }
@@ -125,6 +126,15 @@ public sealed class ParquetFileWriter : IDisposable
 
     internal ColumnWriter Column(int index) => _columns[index];
 
+    /// <summary>Waits for pages still being compressed in the background (benchmarks use it to time all the work).</summary>
+    internal void DrainPendingPages()
+    {
+        foreach (var column in _columns)
+        {
+            column.DrainPendingPages();
+        }
+    }
+
     /// <summary>Ends a row written column by column through the internal typed path, flushing pages and row groups as they fill.</summary>
     internal void EndRow()
     {
@@ -187,19 +197,19 @@ public sealed class ParquetFileWriter : IDisposable
         }
     }
 
-    private static ColumnWriter CreateColumn(ColumnSpec spec, ParquetWriteOptions options) => spec.Field.Type switch
+    private static ColumnWriter CreateColumn(ColumnSpec spec, ParquetWriteOptions options, SegmentPool pool) => spec.Field.Type switch
     {
-        ParquetElementType.Boolean => new BooleanColumnWriter(spec, options),
+        ParquetElementType.Boolean => new BooleanColumnWriter(spec, options, pool),
         ParquetElementType.Int8 or ParquetElementType.Int16 or ParquetElementType.Int32 or ParquetElementType.Date
-            => new FixedWidthColumnWriter<int>(spec, options, StatisticsOrder.Signed),
+            => new FixedWidthColumnWriter<int>(spec, options, pool, StatisticsOrder.Signed),
         ParquetElementType.UInt8 or ParquetElementType.UInt16 or ParquetElementType.UInt32
-            => new FixedWidthColumnWriter<int>(spec, options, StatisticsOrder.Unsigned),
-        ParquetElementType.Int64 or ParquetElementType.Timestamp => new FixedWidthColumnWriter<long>(spec, options, StatisticsOrder.Signed),
-        ParquetElementType.UInt64 => new FixedWidthColumnWriter<long>(spec, options, StatisticsOrder.Unsigned),
-        ParquetElementType.Float => new FixedWidthColumnWriter<int>(spec, options, StatisticsOrder.Floating),
-        ParquetElementType.Double => new FixedWidthColumnWriter<long>(spec, options, StatisticsOrder.Floating),
-        ParquetElementType.String or ParquetElementType.Binary => new ByteArrayColumnWriter(spec, options, 0),
-        ParquetElementType.FixedLenByteArray => new ByteArrayColumnWriter(spec, options, spec.Field.Length),
+            => new FixedWidthColumnWriter<int>(spec, options, pool, StatisticsOrder.Unsigned),
+        ParquetElementType.Int64 or ParquetElementType.Timestamp => new FixedWidthColumnWriter<long>(spec, options, pool, StatisticsOrder.Signed),
+        ParquetElementType.UInt64 => new FixedWidthColumnWriter<long>(spec, options, pool, StatisticsOrder.Unsigned),
+        ParquetElementType.Float => new FixedWidthColumnWriter<int>(spec, options, pool, StatisticsOrder.Floating),
+        ParquetElementType.Double => new FixedWidthColumnWriter<long>(spec, options, pool, StatisticsOrder.Floating),
+        ParquetElementType.String or ParquetElementType.Binary => new ByteArrayColumnWriter(spec, options, pool, 0),
+        ParquetElementType.FixedLenByteArray => new ByteArrayColumnWriter(spec, options, pool, spec.Field.Length),
         _ => throw new NotSupportedException($"Column '{spec.Field.Name}': the writer does not write {spec.Field.Type} columns."),
     };
 

@@ -7,6 +7,7 @@ internal static class PlainBenchmarkCatalog
     {
         ["langid-throughput"] = LangidThroughputBenchmark.Run,
         ["crawl"] = CrawlBenchmark.RunAsync,
+        ["parquet-write"] = Parquet.ParquetWriteBenchmark.RunAsync,
         ["text-throughput"] = TextThroughputBenchmark.Run,
         ["extract-throughput"] = ExtractThroughput.RunAsync,
         ["classify-throughput"] = ClassifyThroughputBenchmark.RunAsync,

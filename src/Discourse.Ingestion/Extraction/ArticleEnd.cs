@@ -22,6 +22,7 @@ internal static class ArticleEnd
         "комментарии", "обсуждение", "оставьте комментарий", "добавить комментарий", "новости по теме", "материалы по теме",
         "популярное", "самое читаемое", "самое популярное", "последние новости", "новости партнеров", "новости партнёров",
         "лента новостей", "вам может быть интересно", "другие статьи", "другие материалы", "more articles", "other articles",
+        "ссылки по теме", "по теме", "больше по теме", "тема", "тема дня", "контекст", "сюжет",
     ];
 
     /// <summary>Promo and tag lines inside articles ("Read more: ...", "Related: ...", "Теги: ..."): dropped one by one.</summary>
@@ -29,7 +30,8 @@ internal static class ArticleEnd
     [
         "related:", "read more:", "read also:", "see also:", "more:", "related", "tags:", "теги:", "тэги:", "метки:",
         "рубрики:", "читайте также:", "смотрите также:", "читайте также", "читайте еще:", "читайте ещё:", "по теме:",
-        "читай также:", "если вы заметили ошибку",
+        "читай также:", "если вы заметили ошибку", "читайте:", "нашли опечатку", "нашли ошибку", "зарегистрируйтесь или войдите",
+        "присоединяйтесь к нам", "подписывайтесь на нас", "follow us on", "join us on",
     ];
 
     /// <summary>Keeps paragraphs up to the first closing heading; drops promo and tag lines.</summary>
@@ -42,12 +44,18 @@ internal static class ArticleEnd
             if (paragraph.Length <= MaxMarkerLength)
             {
                 var lower = paragraph.ToLowerInvariant().TrimEnd();
+                // Counters first: "Комментарии: 0" in a tab bar above the story is not the comment section.
+                if (IsCounter(lower))
+                {
+                    continue;
+                }
+
                 if (length >= MinArticleLength && (IsHeading(lower) || IsCopyrightLine(lower)))
                 {
                     break;
                 }
 
-                if (IsPromo(lower))
+                if (IsPromo(lower) || IsLabel(lower))
                 {
                     continue;
                 }
@@ -85,6 +93,50 @@ internal static class ArticleEnd
         foreach (var prefix in PromoPrefixes)
         {
             if (lower.StartsWith(prefix, StringComparison.Ordinal) && (prefix.EndsWith(':') || prefix.Contains(' ', StringComparison.Ordinal) || lower.Length == prefix.Length || lower[prefix.Length] == ':'))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A lone field label such as "Автор:" or "Posted by:", whose value is another paragraph.</summary>
+    private static bool IsLabel(string lower) =>
+        lower.Length <= 20 && lower.EndsWith(':') && lower.Count(c => c == ' ') <= 1 && !ContainsDigit(lower);
+
+    /// <summary>Widget counters such as "Комментарии: 0", "Views: 1,204", "Прочтений: 431".</summary>
+    private static bool IsCounter(string lower)
+    {
+        var colon = lower.IndexOf(':', StringComparison.Ordinal);
+        if (colon <= 0 || lower.Length > 40)
+        {
+            return false;
+        }
+
+        var label = lower.AsSpan(0, colon);
+        var value = lower.AsSpan(colon + 1).Trim();
+        if (value.IsEmpty || !label.ContainsAnyExcept(' ') || ContainsDigit(label))
+        {
+            return false;
+        }
+
+        foreach (var c in value)
+        {
+            if (!char.IsAsciiDigit(c) && c is not (' ' or ',' or '.' or '\u00A0'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool ContainsDigit(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsAsciiDigit(c))
             {
                 return true;
             }

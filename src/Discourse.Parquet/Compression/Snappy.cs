@@ -23,6 +23,11 @@ internal static class Snappy
     /// <summary>Compresses <paramref name="source"/> into <paramref name="destination"/> (at least <see cref="MaxCompressedLength"/> bytes) and returns the length written.</summary>
     public static int Compress(ReadOnlySpan<byte> source, Span<byte> destination)
     {
+        if (!BitConverter.IsLittleEndian)
+        {
+            throw new PlatformNotSupportedException("The snappy compressor needs a little-endian machine.");
+        }
+
         if (destination.Length < MaxCompressedLength(source.Length))
         {
             throw new ArgumentException("destination is smaller than MaxCompressedLength", nameof(destination));
@@ -184,9 +189,11 @@ internal static class Snappy
     {
         var length = input.Length;
         var nextEmit = 0;
+        ref var o = ref MemoryMarshal.GetReference(output);
         if (length >= InputMarginBytes)
         {
             ref var b = ref MemoryMarshal.GetReference(input);
+            ref var t = ref MemoryMarshal.GetReference(table);
             var ipLimit = length - InputMarginBytes;
             var ip = 1;
             var nextHash = Hash(Load32(ref b, ip), shift);
@@ -207,12 +214,12 @@ internal static class Snappy
                     }
 
                     nextHash = Hash(Load32(ref b, nextIp), shift);
-                    candidate = table[hash];
-                    table[hash] = (ushort)ip;
+                    candidate = Unsafe.Add(ref t, hash);
+                    Unsafe.Add(ref t, hash) = (ushort)ip;
                 }
                 while (Load32(ref b, ip) != Load32(ref b, candidate));
 
-                op = EmitLiteral(output, op, input.Slice(nextEmit, ip - nextEmit));
+                op = EmitLiteral(ref o, op, ref b, nextEmit, ip - nextEmit, length);
 
                 // Emit copies for as long as the data right after a match matches again.
                 uint inputBytes;
@@ -221,18 +228,18 @@ internal static class Snappy
                     var matched = 4 + FindMatchLength(ref b, candidate + 4, ip + 4, length);
                     var offset = ip - candidate;
                     ip += matched;
-                    op = EmitCopy(output, op, offset, matched);
+                    op = EmitCopy(ref o, op, offset, matched);
                     nextEmit = ip;
                     if (ip >= ipLimit)
                     {
                         goto EmitRemainder;
                     }
 
-                    table[Hash(Load32(ref b, ip - 1), shift)] = (ushort)(ip - 1);
+                    Unsafe.Add(ref t, Hash(Load32(ref b, ip - 1), shift)) = (ushort)(ip - 1);
                     inputBytes = Load32(ref b, ip);
                     var currentHash = Hash(inputBytes, shift);
-                    candidate = table[currentHash];
-                    table[currentHash] = (ushort)ip;
+                    candidate = Unsafe.Add(ref t, currentHash);
+                    Unsafe.Add(ref t, currentHash) = (ushort)ip;
                 }
                 while (inputBytes == Load32(ref b, candidate));
 
@@ -244,7 +251,7 @@ internal static class Snappy
     EmitRemainder:
         if (nextEmit < length)
         {
-            op = EmitLiteral(output, op, input[nextEmit..]);
+            op = EmitLiteral(ref o, op, ref MemoryMarshal.GetReference(input), nextEmit, length - nextEmit, length);
         }
 
         return op;
@@ -276,9 +283,11 @@ internal static class Snappy
         return matched;
     }
 
-    private static int EmitLiteral(Span<byte> output, int op, ReadOnlySpan<byte> literal)
+    /// <summary>Emits a literal of <paramref name="count"/> input bytes from <paramref name="start"/>; the output has the MaxCompressedLength slack.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int EmitLiteral(ref byte o, int op, ref byte input, int start, int count, int inputLength)
     {
-        var n = literal.Length - 1;
+        var n = count - 1;
         if (n < 0)
         {
             return op;
@@ -286,55 +295,60 @@ internal static class Snappy
 
         if (n < 60)
         {
-            output[op++] = (byte)(n << 2);
+            Unsafe.Add(ref o, op++) = (byte)(n << 2);
+            if (count <= 16 && start + 16 <= inputLength)
+            {
+                // Short literal: one unaligned 16-byte copy is cheaper than an exact-length copy.
+                Unsafe.CopyBlockUnaligned(ref Unsafe.Add(ref o, op), ref Unsafe.Add(ref input, start), 16);
+                return op + count;
+            }
         }
         else
         {
-            var count = n < 1 << 8 ? 1 : n < 1 << 16 ? 2 : n < 1 << 24 ? 3 : 4;
-            output[op++] = (byte)((59 + count) << 2);
-            for (var i = 0; i < count; i++)
+            var bytes = n < 1 << 8 ? 1 : n < 1 << 16 ? 2 : n < 1 << 24 ? 3 : 4;
+            Unsafe.Add(ref o, op++) = (byte)((59 + bytes) << 2);
+            for (var i = 0; i < bytes; i++)
             {
-                output[op++] = (byte)(n >> (8 * i));
+                Unsafe.Add(ref o, op++) = (byte)(n >> (8 * i));
             }
         }
 
-        literal.CopyTo(output[op..]);
-        return op + literal.Length;
+        Unsafe.CopyBlockUnaligned(ref Unsafe.Add(ref o, op), ref Unsafe.Add(ref input, start), (uint)count);
+        return op + count;
     }
 
-    private static int EmitCopy(Span<byte> output, int op, int offset, int length)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int EmitCopy(ref byte o, int op, int offset, int length)
     {
         // Long matches become 64-byte copies; keep at least 4 bytes for the last one (a copy needs 4+).
         while (length >= 68)
         {
-            op = EmitCopyUpTo64(output, op, offset, 64);
+            op = EmitCopyUpTo64(ref o, op, offset, 64);
             length -= 64;
         }
 
         if (length > 64)
         {
-            op = EmitCopyUpTo64(output, op, offset, 60);
+            op = EmitCopyUpTo64(ref o, op, offset, 60);
             length -= 60;
         }
 
-        return EmitCopyUpTo64(output, op, offset, length);
+        return EmitCopyUpTo64(ref o, op, offset, length);
     }
 
-    private static int EmitCopyUpTo64(Span<byte> output, int op, int offset, int length)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int EmitCopyUpTo64(ref byte o, int op, int offset, int length)
     {
         if (length < 12 && offset < 2048)
         {
-            output[op++] = (byte)(1 | ((length - 4) << 2) | ((offset >> 8) << 5));
-            output[op++] = (byte)offset;
-        }
-        else
-        {
-            output[op++] = (byte)(2 | ((length - 1) << 2));
-            BinaryPrimitives.WriteUInt16LittleEndian(output[op..], (ushort)offset);
-            op += 2;
+            Unsafe.Add(ref o, op) = (byte)(1 | ((length - 4) << 2) | ((offset >> 8) << 5));
+            Unsafe.Add(ref o, op + 1) = (byte)offset;
+            return op + 2;
         }
 
-        return op;
+        Unsafe.Add(ref o, op) = (byte)(2 | ((length - 1) << 2));
+        Unsafe.WriteUnaligned(ref Unsafe.Add(ref o, op + 1), (ushort)offset);
+        return op + 3;
     }
 
     private static int WriteVarInt(Span<byte> output, uint value)

@@ -3,7 +3,7 @@ using Discourse.Parquet.Format;
 namespace Discourse.Parquet.Writing;
 
 /// <summary>BOOLEAN columns: PLAIN (one bit per value, least significant bit first); a dictionary would never pay off.</summary>
-internal sealed class BooleanColumnWriter(ColumnSpec spec, ParquetWriteOptions options) : ColumnWriter(spec, options)
+internal sealed class BooleanColumnWriter(ColumnSpec spec, ParquetWriteOptions options, SegmentPool pool) : ColumnWriter(spec, options, pool)
 {
     private byte[] _values = new byte[1024];
     private bool _seenFalse;
@@ -26,6 +26,8 @@ internal sealed class BooleanColumnWriter(ColumnSpec spec, ParquetWriteOptions o
 
         _values[PageValueCount++] = value ? (byte)1 : (byte)0;
     }
+
+    protected override ReadOnlySpan<byte> PlainValues => [];
 
     protected override bool TryMapToDictionary(Span<int> indices) => false;
 

@@ -15,8 +15,10 @@ internal sealed class ByteArrayColumnWriter : ColumnWriter
     private const int MaxStatisticsValueBytes = 8192;
 
     private readonly int _fixedLength;
+    /// <summary>The page's values already in PLAIN form (4-byte length prefix per value unless fixed-length).</summary>
     private readonly ByteBuffer _bytes = new(64 * 1024);
-    private int[] _offsets = new int[1025];
+    private int[] _starts = new int[1024];
+    private int[] _lengths = new int[1024];
 
     private readonly ByteBuffer _dictionaryBytes = new(1024);
     private int[] _dictionaryOffsets = new int[257];
@@ -27,10 +29,10 @@ internal sealed class ByteArrayColumnWriter : ColumnWriter
     private byte[]? _max;
     private bool _statisticsTooLong;
 
-    public ByteArrayColumnWriter(ColumnSpec spec, ParquetWriteOptions options, int fixedLength)
-        : base(spec, options) => _fixedLength = fixedLength;
+    public ByteArrayColumnWriter(ColumnSpec spec, ParquetWriteOptions options, SegmentPool pool, int fixedLength)
+        : base(spec, options, pool) => _fixedLength = fixedLength;
 
-    protected override long PageValueBytes => _bytes.Length + (_fixedLength > 0 ? 0 : 4L * PageValueCount);
+    protected override long PageValueBytes => _bytes.Length;
 
     protected override int DictionaryCount => _dictionaryCount;
 
@@ -43,9 +45,11 @@ internal sealed class ByteArrayColumnWriter : ColumnWriter
             base.AddString(value);
         }
 
-        var span = _bytes.GetSpan(System.Text.Encoding.UTF8.GetMaxByteCount(value.Length));
-        _bytes.Advance(System.Text.Encoding.UTF8.GetBytes(value, span));
-        EndValue();
+        var span = _bytes.GetSpan(4 + System.Text.Encoding.UTF8.GetMaxByteCount(value.Length));
+        var length = System.Text.Encoding.UTF8.GetBytes(value, span[4..]);
+        BinaryPrimitives.WriteInt32LittleEndian(span, length);
+        _bytes.Advance(4 + length);
+        EndValue(length);
     }
 
     public override void AddBytes(ReadOnlySpan<byte> value)
@@ -55,22 +59,31 @@ internal sealed class ByteArrayColumnWriter : ColumnWriter
             throw new ArgumentException($"Column '{Spec.Field.Name}' holds {_fixedLength}-byte values; got {value.Length} bytes.");
         }
 
-        _bytes.Write(value);
-        EndValue();
-    }
-
-    private void EndValue()
-    {
-        PageValueCount++;
-        if (PageValueCount >= _offsets.Length)
+        if (_fixedLength == 0)
         {
-            Array.Resize(ref _offsets, _offsets.Length * 2);
+            _bytes.WriteInt32LittleEndian(value.Length);
         }
 
-        _offsets[PageValueCount] = _bytes.Length;
+        _bytes.Write(value);
+        EndValue(value.Length);
     }
 
-    private ReadOnlySpan<byte> Value(int i) => _bytes.RawArray.AsSpan(_offsets[i], _offsets[i + 1] - _offsets[i]);
+    private void EndValue(int length)
+    {
+        if (PageValueCount == _starts.Length)
+        {
+            Array.Resize(ref _starts, _starts.Length * 2);
+            Array.Resize(ref _lengths, _lengths.Length * 2);
+        }
+
+        _starts[PageValueCount] = _bytes.Length - length;
+        _lengths[PageValueCount] = length;
+        PageValueCount++;
+    }
+
+    private ReadOnlySpan<byte> Value(int i) => _bytes.RawArray.AsSpan(_starts[i], _lengths[i]);
+
+    protected override ReadOnlySpan<byte> PlainValues => _bytes.Span;
 
     protected override bool TryMapToDictionary(Span<int> indices)
     {
@@ -141,26 +154,7 @@ internal sealed class ByteArrayColumnWriter : ColumnWriter
         }
     }
 
-    protected override void EncodePlain(ByteBuffer output)
-    {
-        if (_fixedLength > 0)
-        {
-            output.Write(_bytes.Span);
-            return;
-        }
-
-        var span = output.GetSpan(_bytes.Length + (4 * PageValueCount));
-        var o = 0;
-        for (var i = 0; i < PageValueCount; i++)
-        {
-            var value = Value(i);
-            BinaryPrimitives.WriteInt32LittleEndian(span[o..], value.Length);
-            value.CopyTo(span[(o + 4)..]);
-            o += 4 + value.Length;
-        }
-
-        output.Advance(o);
-    }
+    protected override void EncodePlain(ByteBuffer output) => output.Write(_bytes.Span);
 
     protected override void EncodeDictionary(ByteBuffer output)
     {

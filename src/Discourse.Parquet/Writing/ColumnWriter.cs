@@ -5,6 +5,9 @@ using Discourse.Parquet.Format;
 
 namespace Discourse.Parquet.Writing;
 
+/// <summary>Appends bytes to a page's destination (the chunk's segments, or the dictionary page's buffer).</summary>
+internal delegate void SpanWriter(ReadOnlySpan<byte> bytes);
+
 /// <summary>
 /// Buffers one column chunk: levels and typed values of the current page, finished pages (compressed, with headers)
 /// of the current row group, the dictionary and the statistics. Subclasses hold the typed values.
@@ -14,7 +17,12 @@ internal abstract class ColumnWriter
     private readonly ByteBuffer _pageBody = new(4096);
     private readonly ByteBuffer _compressed = new(4096);
     private readonly ByteBuffer _header = new(64);
-    private readonly ByteBuffer _chunk = new(4096);
+    /// <summary>Pages in flight on the thread pool per column; bounds the memory they hold.</summary>
+    private const int MaxPendingPages = 3;
+
+    private readonly SegmentedBuffer _chunk;
+    private readonly BufferPool _buffers;
+    private readonly Queue<Task<(ByteBuffer Page, int HeaderLength)>> _pending = new();
     private readonly Dictionary<(PageType, Encoding), int> _encodingStats = [];
     private byte[] _definitionLevels = [];
     private byte[] _repetitionLevels = [];
@@ -25,8 +33,10 @@ internal abstract class ColumnWriter
     private long _chunkUncompressedBytes;
     private bool _dictionaryAbandoned;
 
-    protected ColumnWriter(ColumnSpec spec, ParquetWriteOptions options)
+    protected ColumnWriter(ColumnSpec spec, ParquetWriteOptions options, SegmentPool pool)
     {
+        _chunk = new SegmentedBuffer(pool);
+        _buffers = pool.PageBuffers;
         Spec = spec;
         Options = options;
         _dictionaryAbandoned = !options.Dictionary || !SupportsDictionary;
@@ -141,12 +151,21 @@ internal abstract class ColumnWriter
             }
         }
 
-        if (encoding == Encoding.Plain)
+        if (encoding == Encoding.Plain && !NeedsLevels && !PlainValues.IsEmpty)
         {
-            EncodePlain(_pageBody);
+            // Without levels the page body is exactly the buffered PLAIN values: compress them in place, no copy.
+            SubmitDataPage(encoding, _levelCount, PlainValues);
+        }
+        else
+        {
+            if (encoding == Encoding.Plain)
+            {
+                EncodePlain(_pageBody);
+            }
+
+            SubmitDataPage(encoding, _levelCount, _pageBody.Span);
         }
 
-        WritePage(PageType.DataPage, encoding, _levelCount, _pageBody.Span, _chunk);
         _chunkLevelCount += _levelCount;
         _levelCount = 0;
         PageValueCount = 0;
@@ -157,6 +176,8 @@ internal abstract class ColumnWriter
     public ColumnChunk FlushChunk(Stream output, long offset)
     {
         FlushPage();
+        DrainPendingPages();
+
         long? dictionaryOffset = null;
         var position = offset;
         long compressedTotal = 0;
@@ -166,7 +187,7 @@ internal abstract class ColumnWriter
             _pageBody.Clear();
             EncodeDictionary(_pageBody);
             var dictionaryChunk = new ByteBuffer(_pageBody.Length + 64);
-            uncompressedTotal += WritePage(PageType.DictionaryPage, Encoding.Plain, DictionaryCount, _pageBody.Span, dictionaryChunk);
+            uncompressedTotal += WritePage(PageType.DictionaryPage, Encoding.Plain, DictionaryCount, _pageBody.Span, dictionaryChunk.Write);
             output.Write(dictionaryChunk.Span);
             dictionaryOffset = position;
             position += dictionaryChunk.Length;
@@ -174,7 +195,7 @@ internal abstract class ColumnWriter
         }
 
         var dataOffset = position;
-        output.Write(_chunk.Span);
+        _chunk.WriteTo(output);
         compressedTotal += _chunk.Length;
 
         var encodings = new List<Encoding>();
@@ -230,6 +251,9 @@ internal abstract class ColumnWriter
 
     protected abstract void EncodePlain(ByteBuffer output);
 
+    /// <summary>The page's values in PLAIN encoding when they are buffered that way already (empty otherwise).</summary>
+    protected abstract ReadOnlySpan<byte> PlainValues { get; }
+
     protected abstract void EncodeDictionary(ByteBuffer output);
 
     protected abstract void ClearDictionary();
@@ -252,10 +276,78 @@ internal abstract class ColumnWriter
         System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(_pageBody.RawArray.AsSpan(lengthAt), _pageBody.Length - lengthAt - 4);
     }
 
-    /// <summary>Compresses a page body and appends header + body to <paramref name="target"/>; returns the uncompressed size including the header.</summary>
-    private long WritePage(PageType type, Encoding encoding, int valueCount, ReadOnlySpan<byte> body, ByteBuffer target)
+    /// <summary>
+    /// Queues a data page for compression on the thread pool (the caller goes on buffering the next page meanwhile);
+    /// pages are appended to the chunk in submission order. Uncompressed pages are written at once.
+    /// </summary>
+    private void SubmitDataPage(Encoding encoding, int valueCount, ReadOnlySpan<byte> body)
     {
-        var compressed = PageCompression.Compress(Options.Codec, body, _compressed);
+        if (Options.Codec == ParquetCodec.Uncompressed)
+        {
+            WritePage(PageType.DataPage, encoding, valueCount, body, _chunk.Write);
+            return;
+        }
+
+        var input = _buffers.Rent();
+        input.Write(body);
+        var key = (PageType.DataPage, encoding);
+        _encodingStats[key] = _encodingStats.GetValueOrDefault(key) + 1;
+        _chunkUncompressedBytes += body.Length;
+        var codec = Options.Codec;
+        var buffers = _buffers;
+        _pending.Enqueue(Task.Run(() =>
+        {
+            var scratch = buffers.Rent();
+            var page = buffers.Rent();
+            var headerLength = EncodePage(codec, PageType.DataPage, encoding, valueCount, input.Span, scratch, page);
+            buffers.Return(scratch);
+            buffers.Return(input);
+            return (page, headerLength);
+        }));
+        while (_pending.Count > MaxPendingPages)
+        {
+            DrainOldestPage();
+        }
+    }
+
+    /// <summary>Waits until every page handed to the thread pool is compressed and in the chunk.</summary>
+    public void DrainPendingPages()
+    {
+        while (_pending.Count > 0)
+        {
+            DrainOldestPage();
+        }
+    }
+
+    private void DrainOldestPage()
+    {
+        var (page, headerLength) = _pending.Dequeue().GetAwaiter().GetResult();
+        _chunk.Write(page.Span);
+        _chunkUncompressedBytes += headerLength;
+        _buffers.Return(page);
+    }
+
+    /// <summary>Compresses a page body and appends header + body to <paramref name="target"/>; returns the uncompressed size including the header.</summary>
+    private long WritePage(PageType type, Encoding encoding, int valueCount, ReadOnlySpan<byte> body, SpanWriter target)
+    {
+        _header.Clear();
+        var headerLength = EncodePage(Options.Codec, type, encoding, valueCount, body, _compressed, _header);
+        target(_header.Span);
+        var key = (type, encoding);
+        _encodingStats[key] = _encodingStats.GetValueOrDefault(key) + 1;
+        long uncompressed = headerLength + body.Length;
+        if (type != PageType.DictionaryPage)
+        {
+            _chunkUncompressedBytes += uncompressed;
+        }
+
+        return uncompressed;
+    }
+
+    /// <summary>Appends the page header and the compressed body to <paramref name="output"/>; returns the header's length. Thread-safe.</summary>
+    private static int EncodePage(ParquetCodec codec, PageType type, Encoding encoding, int valueCount, ReadOnlySpan<byte> body, ByteBuffer scratch, ByteBuffer output)
+    {
+        var compressed = PageCompression.Compress(codec, body, scratch);
         var header = new PageHeader
         {
             Type = type,
@@ -278,19 +370,11 @@ internal abstract class ColumnWriter
             };
         }
 
-        _header.Clear();
-        MetadataWriter.WritePageHeader(_header, header);
-        target.Write(_header.Span);
-        target.Write(compressed);
-        var key = (type, encoding);
-        _encodingStats[key] = _encodingStats.GetValueOrDefault(key) + 1;
-        long uncompressed = _header.Length + body.Length;
-        if (type != PageType.DictionaryPage)
-        {
-            _chunkUncompressedBytes += uncompressed;
-        }
-
-        return uncompressed;
+        var before = output.Length;
+        MetadataWriter.WritePageHeader(output, header);
+        var headerLength = output.Length - before;
+        output.Write(compressed);
+        return headerLength;
     }
 
     private InvalidCastException WrongType(string clrType) =>

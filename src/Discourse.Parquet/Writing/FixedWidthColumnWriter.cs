@@ -27,8 +27,8 @@ internal sealed class FixedWidthColumnWriter<T> : ColumnWriter
     private T _min;
     private T _max;
 
-    public FixedWidthColumnWriter(ColumnSpec spec, ParquetWriteOptions options, StatisticsOrder order)
-        : base(spec, options)
+    public FixedWidthColumnWriter(ColumnSpec spec, ParquetWriteOptions options, SegmentPool pool, StatisticsOrder order)
+        : base(spec, options, pool)
     {
         if (!BitConverter.IsLittleEndian)
         {
@@ -115,8 +115,9 @@ internal sealed class FixedWidthColumnWriter<T> : ColumnWriter
         return true;
     }
 
-    protected override void EncodePlain(ByteBuffer output) =>
-        output.Write(MemoryMarshal.AsBytes(_values.AsSpan(0, PageValueCount)));
+    protected override ReadOnlySpan<byte> PlainValues => MemoryMarshal.AsBytes(_values.AsSpan(0, PageValueCount));
+
+    protected override void EncodePlain(ByteBuffer output) => output.Write(PlainValues);
 
     protected override void EncodeDictionary(ByteBuffer output) =>
         output.Write(MemoryMarshal.AsBytes(CollectionsMarshal.AsSpan(_dictionaryValues)));

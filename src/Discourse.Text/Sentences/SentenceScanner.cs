@@ -494,10 +494,20 @@ internal sealed class SentenceScanner
             return true;
         }
 
+        if (IsInterruptedSpeechEnd(previous) && depthAfter[previous] == 0 && StartsUpper(k))
+        {
+            // "…afore she comes, to--" At this moment": speech broken off by a dash ends the sentence with its quote.
+            return true;
+        }
+
         // The next item of the list this sentence started ("1. The first item 2. The second item").
         return current is not null && depthAfter[previous] == 0
             && ListMarker.Match(text, tokens, k) is { } candidate && candidate.Follows(current);
     }
+
+    private bool IsInterruptedSpeechEnd(int k) =>
+        k >= 1 && tokens[k].Kind == TokenKind.Punctuation && FirstChar(k) is '"' or '”' or '»'
+        && IsAdjacent(k - 1, k) && tokens[k - 1].Kind == TokenKind.Punctuation && IsDash(FirstChar(k - 1));
 
     /// <summary>
     /// A single line break inside a sentence (hard-wrapped text): the next line starts in lower case and the line

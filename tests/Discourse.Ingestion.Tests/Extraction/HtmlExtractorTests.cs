@@ -72,6 +72,16 @@ public sealed class HtmlExtractorTests
     }
 
     [Fact]
+    public void Short_lines_that_are_all_link_inside_the_article_are_dropped()
+    {
+        var teaser = "<p><a href=\"/older\">Harbour council approves new pier lights</a></p>";
+        var page = HtmlExtractor.Extract(ArticlePage(articleHeader: teaser), null);
+
+        Assert.DoesNotContain("pier lights", page.Text, StringComparison.Ordinal);
+        Assert.StartsWith(FirstParagraph, page.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Title_is_the_confirmed_h1_without_the_site_name()
     {
         var page = HtmlExtractor.Extract(ArticlePage(), null);
@@ -216,5 +226,91 @@ public sealed class HtmlExtractorTests
 
         Assert.Equal("Harbour meeting", page.Title);
         Assert.Equal(FirstParagraph, page.Text);
+    }
+}
+
+public sealed class HtmlExtractorMetadataTests
+{
+    private const string Body = "<p>The regional water board approved the new reservoir plan after two years of hearings, public letters and a long engineering review of the dam site near the old mill.</p>";
+
+    [Theory]
+    [InlineData("Reservoir plan approved | Valley Courier", "Valley Courier", "Reservoir plan approved")]
+    [InlineData("Valley Courier — Reservoir plan approved after long review", "Valley Courier", "Reservoir plan approved after long review")]
+    [InlineData("Reservoir plan approved after review - Opinion", null, "Reservoir plan approved after review")]
+    [InlineData("Russia - China talks", null, "Russia - China talks")]
+    [InlineData("How the board decided: a review of the reservoir plan", null, "How the board decided: a review of the reservoir plan")]
+    public void Site_name_parts_are_removed_from_the_title_tag(string title, string? siteName, string expected)
+    {
+        var site = siteName is null ? string.Empty : $"<meta property=\"og:site_name\" content=\"{siteName}\">";
+        var html = $"<html><head><title>{title}</title>{site}</head><body>{Body}</body></html>";
+
+        Assert.Equal(expected, HtmlExtractor.Extract(html, new Uri("https://courier.example/a")).Title);
+    }
+
+    [Theory]
+    [InlineData("Updated May 2, 2024", 2024, 5, 2)]
+    [InlineData("Published January 10, 2023", 2023, 1, 10)]
+    public void Declared_update_date_wins_only_when_the_page_shows_it_instead_of_the_publication_date(string visibleLine, int year, int month, int day)
+    {
+        var html = $"""
+            <html><head>
+            <meta property="article:published_time" content="2023-01-10T08:00:00Z">
+            <meta property="article:modified_time" content="2024-05-02T12:00:00Z">
+            </head><body><article><h1>Reservoir plan approved</h1><p class="byline-date">{visibleLine}</p>
+            <p>The regional water board approved the new reservoir plan after two years of hearings, public letters and a long engineering review.</p></article></body></html>
+            """;
+
+        Assert.Equal(new DateTime(year, month, day), HtmlExtractor.Extract(html, null).Published?.Date);
+    }
+
+    [Fact]
+    public void Russian_visible_date_is_read_when_there_is_no_metadata()
+    {
+        const string html = """
+            <html><body><div class="news"><h1>Водохранилище расширят</h1><div class="news-date">18 февраля 2020, 14:05</div>
+            <p>Региональный совет утвердил план расширения водохранилища после двух лет слушаний и долгой инженерной экспертизы.</p></div></body></html>
+            """;
+
+        var page = HtmlExtractor.Extract(html, null);
+
+        Assert.Equal(new DateTime(2020, 2, 18), page.Published?.Date);
+        Assert.Equal("ru", page.Lang);
+    }
+
+    [Fact]
+    public void Dates_in_comment_threads_are_not_the_publication_date()
+    {
+        const string html = """
+            <html><body><article><h1>Reservoir plan approved</h1>
+            <p>The regional water board approved the new reservoir plan after two years of hearings, public letters and a long engineering review.</p></article>
+            <section class="comments"><div class="comment-date">March 3, 2021</div><p>Good news for the valley at last.</p></section></body></html>
+            """;
+
+        Assert.Null(HtmlExtractor.Extract(html, null).Published);
+    }
+
+    [Fact]
+    public void Json_ld_headline_entities_are_decoded()
+    {
+        const string html = """
+            <html><head><script type="application/ld+json">{"@type":"NewsArticle","headline":"Dams &amp; reservoirs: what the new plan &#8220;changes&#8221; for the valley"}</script></head>
+            <body><p>The regional water board approved the new reservoir plan after two years of hearings and reviews.</p></body></html>
+            """;
+
+        Assert.Equal("Dams & reservoirs: what the new plan “changes” for the valley", HtmlExtractor.Extract(html, null).Title);
+    }
+
+    [Fact]
+    public void Cookie_dialog_text_is_never_the_article()
+    {
+        const string html = """
+            <html><body><div class="cookie-banner"><p>We use cookies to improve your experience, to measure traffic, to personalise content and to show you relevant adverts, and we share data with partners.</p></div>
+            <div class="story"><p>The regional water board approved the new reservoir plan after two years of hearings.</p></div></body></html>
+            """;
+
+        var page = HtmlExtractor.Extract(html, null);
+
+        Assert.DoesNotContain("cookies", page.Text, StringComparison.Ordinal);
+        Assert.Contains("reservoir plan", page.Text, StringComparison.Ordinal);
     }
 }

@@ -69,7 +69,9 @@ public sealed class OrderedParallelTests
             break;
         }
 
-        Assert.InRange(started, 1, 5);
+        // Four in flight, one more when item 0's slot frees, and at most one more that the producer may win from a
+        // slot released by a cancelled step before it sees the cancellation itself: never the remaining 990-odd.
+        Assert.InRange(started, 1, 6);
     }
 
     private static async IAsyncEnumerable<int> Range(int count)
