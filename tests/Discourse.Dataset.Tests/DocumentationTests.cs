@@ -6,9 +6,9 @@ namespace Discourse.Dataset.Tests;
 public sealed class DocumentationTests
 {
     [Fact]
-    public void Docs_list_every_column_with_its_type_and_nullability_in_order()
+    public void Readme_lists_every_column_with_its_type_and_nullability_in_order()
     {
-        var doc = File.ReadAllLines(Path.Combine(ReferenceData.RepositoryRoot, "docs", "foundation.md"));
+        var doc = File.ReadAllLines(Path.Combine(ReferenceData.RepositoryRoot, "README.md"));
         var rows = doc.Where(l => l.StartsWith("| `", StringComparison.Ordinal))
             .Select(l => l.Split('|', StringSplitOptions.TrimEntries))
             .Where(cells => cells.Length > 4 && cells[2] is "STRING" or "DOUBLE" or "BOOLEAN" or "TIMESTAMP")
