@@ -96,22 +96,19 @@ internal sealed class FramingModel
         var language = LanguageIndex(lang);
         var result = new TextScores(buffer.Sentences.Count);
         Span<double> probabilities = stackalloc double[LabelCount];
+        ScoreRange(scratch, 0, buffer.Count, language, probabilities);
+        probabilities.CopyTo(result.Whole);
+        probabilities.CopyTo(result.Document);
 
         // Windows: runs of sentences inside one paragraph, at most MaxWindowSentences long. A text that is a single
         // window is already scored as a whole. The best window per label is where its evidence is looked for.
-        // The windows partition the text's feature occurrences, so the whole-text counts are summed from each
-        // window's distinct slots (in window order, i.e. first-occurrence order: the same summation order as one pass
-        // over the whole text) instead of a second pass over every occurrence.
         var sentences = buffer.Sentences;
         Span<int> bestStart = stackalloc int[LabelCount];
         Span<int> bestEnd = stackalloc int[LabelCount];
         Span<double> bestScore = stackalloc double[LabelCount];
-        Span<double> windowMax = stackalloc double[LabelCount];
         bestStart.Clear();
         bestEnd.Fill(sentences.Count);
         bestScore.Fill(-1);
-        windowMax.Fill(-1);
-        var wholeTouchedCount = 0;
         var windowStart = 0;
         for (var i = 1; i <= sentences.Count; i++)
         {
@@ -122,32 +119,20 @@ internal sealed class FramingModel
                 continue;
             }
 
-            var touchedCount = CountRange(scratch, sentences[windowStart].FeatureStart, sentences[i - 1].FeatureEnd);
             if (windowStart > 0 || i < sentences.Count)
             {
-                ScoreTouched(scratch, touchedCount, language, probabilities, ref wholeTouchedCount);
+                ScoreRange(scratch, sentences[windowStart].FeatureStart, sentences[i - 1].FeatureEnd, language, probabilities);
                 for (var label = 0; label < LabelCount; label++)
                 {
-                    windowMax[label] = Math.Max(windowMax[label], probabilities[label]);
+                    result.Document[label] = Math.Max(result.Document[label], probabilities[label]);
                     if (probabilities[label] > bestScore[label])
                     {
                         (bestStart[label], bestEnd[label], bestScore[label]) = (windowStart, i, probabilities[label]);
                     }
                 }
             }
-            else
-            {
-                MoveToWhole(scratch, touchedCount, ref wholeTouchedCount);
-            }
 
             windowStart = i;
-        }
-
-        ScoreWhole(scratch, wholeTouchedCount, language, probabilities);
-        probabilities.CopyTo(result.Whole);
-        for (var label = 0; label < LabelCount; label++)
-        {
-            result.Document[label] = windowMax[label] < 0 ? probabilities[label] : Math.Max(probabilities[label], windowMax[label]);
         }
 
         // Evidence, for labels that are set: the best sentence of the best window. Sentences shared by several labels'
@@ -196,9 +181,8 @@ internal sealed class FramingModel
         return result;
     }
 
-    /// <summary>Counts the slots of feature occurrences [start, end) into <c>Counts</c>; returns how many distinct slots
-    /// were listed in <c>Touched</c>, in first-occurrence order.</summary>
-    private static int CountRange(ScoringScratch scratch, int start, int end)
+    /// <summary>TF-IDF (sublinear TF, L2-normalised) over feature occurrences [start, end), then the three logistic scores.</summary>
+    private void ScoreRange(ScoringScratch scratch, int start, int end, int language, Span<double> probabilities)
     {
         var slots = scratch.Buffer.Buckets;
         var counts = scratch.Counts;
@@ -213,66 +197,6 @@ internal sealed class FramingModel
             }
         }
 
-        return touchedCount;
-    }
-
-    /// <summary>Scores a window counted by <see cref="CountRange"/>, adds its counts to the whole-text counts and clears them.</summary>
-    private void ScoreTouched(ScoringScratch scratch, int touchedCount, int language, Span<double> probabilities, ref int wholeTouchedCount)
-    {
-        var counts = scratch.Counts;
-        var touched = scratch.Touched;
-        var wholeCounts = scratch.WholeCounts;
-        var wholeTouched = scratch.WholeTouched;
-        double norm = 0, dot0 = 0, dot1 = 0, dot2 = 0;
-        var weights = packed;
-        for (var t = 0; t < touchedCount; t++)
-        {
-            var slot = touched[t];
-            var count = counts[slot];
-            var value = (double)(Tf.Sublinear(count) * weights[slot * 4]);
-            counts[slot] = 0;
-            if (wholeCounts[slot] == 0)
-            {
-                wholeTouched[wholeTouchedCount++] = slot;
-            }
-
-            wholeCounts[slot] += count;
-            norm += value * value;
-            dot0 += value * weights[(slot * 4) + 1];
-            dot1 += value * weights[(slot * 4) + 2];
-            dot2 += value * weights[(slot * 4) + 3];
-        }
-
-        Finish(norm, dot0, dot1, dot2, language, probabilities);
-    }
-
-    /// <summary>Adds a window counted by <see cref="CountRange"/> to the whole-text counts without scoring it, and clears it.</summary>
-    private static void MoveToWhole(ScoringScratch scratch, int touchedCount, ref int wholeTouchedCount)
-    {
-        var counts = scratch.Counts;
-        var touched = scratch.Touched;
-        var wholeCounts = scratch.WholeCounts;
-        var wholeTouched = scratch.WholeTouched;
-        for (var t = 0; t < touchedCount; t++)
-        {
-            var slot = touched[t];
-            if (wholeCounts[slot] == 0)
-            {
-                wholeTouched[wholeTouchedCount++] = slot;
-            }
-
-            wholeCounts[slot] += counts[slot];
-            counts[slot] = 0;
-        }
-    }
-
-    /// <summary>Scores the whole-text counts gathered from the windows and clears them.</summary>
-    private void ScoreWhole(ScoringScratch scratch, int wholeTouchedCount, int language, Span<double> probabilities) =>
-        ScoreCounts(scratch.WholeCounts, scratch.WholeTouched, wholeTouchedCount, language, probabilities);
-
-    /// <summary>TF-IDF (sublinear TF, L2-normalised) of the listed slots' counts, then the three logistic scores; clears the counts.</summary>
-    private void ScoreCounts(int[] counts, int[] touched, int touchedCount, int language, Span<double> probabilities)
-    {
         double norm = 0, dot0 = 0, dot1 = 0, dot2 = 0;
         var weights = packed;
         for (var t = 0; t < touchedCount; t++)
@@ -286,21 +210,12 @@ internal sealed class FramingModel
             dot2 += value * weights[(slot * 4) + 3];
         }
 
-        Finish(norm, dot0, dot1, dot2, language, probabilities);
-    }
-
-    private void Finish(double norm, double dot0, double dot1, double dot2, int language, Span<double> probabilities)
-    {
         var scale = norm > 0 ? 1.0 / Math.Sqrt(norm) : 0.0;
         var intercepts = Intercepts.AsSpan(language * LabelCount, LabelCount);
         probabilities[0] = Sigmoid(intercepts[0] + (dot0 * scale));
         probabilities[1] = Sigmoid(intercepts[1] + (dot1 * scale));
         probabilities[2] = Sigmoid(intercepts[2] + (dot2 * scale));
     }
-
-    /// <summary>TF-IDF (sublinear TF, L2-normalised) over feature occurrences [start, end), then the three logistic scores.</summary>
-    private void ScoreRange(ScoringScratch scratch, int start, int end, int language, Span<double> probabilities) =>
-        ScoreCounts(scratch.Counts, scratch.Touched, CountRange(scratch, start, end), language, probabilities);
 
     public static double Sigmoid(double z) => z >= 0 ? 1.0 / (1.0 + Math.Exp(-z)) : Math.Exp(z) / (1.0 + Math.Exp(z));
 
@@ -316,11 +231,6 @@ internal sealed class FramingModel
         public int[] Counts { get; private set; } = [];
 
         public int[] Touched { get; private set; } = [];
-
-        /// <summary>Per-slot whole-text counts, summed from the windows; all zero between calls.</summary>
-        public int[] WholeCounts { get; private set; } = [];
-
-        public int[] WholeTouched { get; private set; } = [];
 
         private double[] sentenceScores = new double[64 * LabelCount];
 
@@ -342,8 +252,6 @@ internal sealed class FramingModel
             {
                 scratch.Counts = new int[size];
                 scratch.Touched = new int[size];
-                scratch.WholeCounts = new int[size];
-                scratch.WholeTouched = new int[size];
             }
 
             return scratch;
