@@ -342,7 +342,8 @@ internal static class ContentExtractor
                 continue;
             }
 
-            if (IsEmitted(run, included))
+            // A short line that is all link is a teaser or a menu entry, not a sentence of the story.
+            if (IsEmitted(run, included) && !(run.Text.Length < 200 && run.LinkLength * 10 >= run.Text.Length * 9))
             {
                 paragraphs.Add(run.Text);
             }

@@ -18,15 +18,15 @@ public sealed class HtmlExtractorReferenceTests
     }
 
     /// <summary>
-    /// Issue 4 asks for 0.88 on daniel-ru-dev; this extractor reaches 0.878 (see docs/ingestion-extraction.md), so this
+    /// Issue 4 asks for 0.88 on daniel-ru-dev; this extractor reaches 0.879 (see docs/ingestion-extraction.md), so this
     /// test guards that level against regressions rather than asserting the issue's bar.
     /// </summary>
     [SkippableFact]
-    public void Russian_news_main_text_f1_stays_at_its_measured_level_0_875()
+    public void Russian_news_main_text_f1_stays_at_its_measured_level_0_877()
     {
         var results = ExtractionScorer.Run(ReferenceData.Require("reference/extraction/daniel-ru-dev"));
 
-        Assert.InRange(ExtractionScorer.ShingleF1(results), 0.875, 1.0);
+        Assert.InRange(ExtractionScorer.ShingleF1(results), 0.877, 1.0);
     }
 
     [SkippableFact]

@@ -72,6 +72,16 @@ public sealed class HtmlExtractorTests
     }
 
     [Fact]
+    public void Short_lines_that_are_all_link_inside_the_article_are_dropped()
+    {
+        var teaser = "<p><a href=\"/older\">Harbour council approves new pier lights</a></p>";
+        var page = HtmlExtractor.Extract(ArticlePage(articleHeader: teaser), null);
+
+        Assert.DoesNotContain("pier lights", page.Text, StringComparison.Ordinal);
+        Assert.StartsWith(FirstParagraph, page.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Title_is_the_confirmed_h1_without_the_site_name()
     {
         var page = HtmlExtractor.Extract(ArticlePage(), null);

@@ -59,8 +59,8 @@ public class LanguageIdentifierTests
         var score = LangidScore.Evaluate(path, LanguageIdentifier.Identify);
         // Floors a little under the measured 99.2% / 98.6% / 93.9% (bars: 99.5% / 98% / 95%, see docs/text-languages-dates.md):
         // the English and Russian models also learn from corpora/labelled, which other helpers still extend.
-        Assert.True(score.EnglishRussianSentences >= 0.985, score.ToString());
-        Assert.True(score.OtherSentences >= 0.975, score.ToString());
-        Assert.True(score.ShortTexts >= 0.925, score.ToString());
+        Assert.True(score.EnglishRussianSentences >= 0.99, score.ToString());
+        Assert.True(score.OtherSentences >= 0.98, score.ToString());
+        Assert.True(score.ShortTexts >= 0.94, score.ToString());
     }
 }
