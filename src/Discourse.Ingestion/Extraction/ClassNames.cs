@@ -83,8 +83,28 @@ internal static class ClassNames
         return false;
     }
 
+    /// <summary>Bare class tokens that declare an element to be the story itself, whatever else its class list says.</summary>
+    private static readonly string[] ContentTokens = ["article", "content", "entry", "post", "story", "text"];
+
     public static bool IsUnlikely(string classAndId) =>
-        ContainsAny(classAndId, UnlikelyNames) && !ContainsAny(classAndId, MaybeContentNames);
+        ContainsAny(classAndId, UnlikelyNames) && !ContainsAny(classAndId, MaybeContentNames) && !HasContentToken(classAndId);
+
+    /// <summary>
+    /// Whether one whole class or id token is a content name ("text _reachbanner_"): a substring such as "banner" in a
+    /// tracking class beside it does not make the element a sidebar, while "comment-text" stays one token and unlikely.
+    /// </summary>
+    private static bool HasContentToken(string classAndId)
+    {
+        foreach (var token in classAndId.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (Array.IndexOf(ContentTokens, token) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public static bool IsDateName(string classAndId) => ContainsAny(classAndId, DateNames);
 

@@ -72,6 +72,28 @@ public sealed class HtmlExtractorTests
     }
 
     [Fact]
+    public void Story_body_whose_class_list_also_names_a_banner_tracker_is_still_the_main_text()
+    {
+        const string teaser =
+            "<div class=\"item\"><h2><a href=\"/other\">Other story</a></h2><p>An earlier report on the harbour, the pier, the market and the school, told briefly here for readers who missed it last week...</p></div>";
+        var html = $$"""
+            <html><head><title>Ferry timetable kept after council vote</title></head><body>
+              <div class="page">
+                <div class="story">
+                  <h1>Ferry timetable kept after council vote</h1>
+                  <div class="text track_banner_view"><p>{{FirstParagraph}}</p><p>{{SecondParagraph}}</p><p>{{ThirdParagraph}}</p></div>
+                </div>
+                <div class="news-list">{{teaser}}{{teaser}}{{teaser}}{{teaser}}{{teaser}}</div>
+              </div>
+            </body></html>
+            """;
+
+        var page = HtmlExtractor.Extract(html, null);
+
+        Assert.StartsWith(string.Join("\n\n", FirstParagraph, SecondParagraph, ThirdParagraph), page.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Short_lines_that_are_all_link_inside_the_article_are_dropped()
     {
         var teaser = "<p><a href=\"/older\">Harbour council approves new pier lights</a></p>";
