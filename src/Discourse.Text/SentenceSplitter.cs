@@ -16,8 +16,20 @@ public static class SentenceSplitter
     public static IReadOnlyList<TextSpan> Split(string text, string lang)
     {
         ArgumentNullException.ThrowIfNull(text);
+        return Split(text, lang, new List<Token>(text.Length / 5 + 4));
+    }
+
+    /// <summary>Splits <paramref name="text"/> into sentences and leaves the tokens they were cut from in
+    /// <paramref name="tokens"/>, so a caller that needs both tokenises once.</summary>
+    /// <param name="text">Any text; paragraphs separated by blank lines always end sentences.</param>
+    /// <param name="lang">"en" or "ru" (anything else uses the English rules).</param>
+    /// <param name="tokens">Cleared, then filled with the tokens of <paramref name="text"/> (as <see cref="Tokenizer"/> gives them).</param>
+    public static IReadOnlyList<TextSpan> Split(string text, string lang, List<Token> tokens)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(tokens);
         _ = lang;
-        var tokens = new List<Token>(text.Length / 5 + 4);
+        tokens.Clear();
         Tokenizer.Tokenize(text, tokens);
         return new SentenceScanner(text, tokens).Scan();
     }

@@ -25,8 +25,6 @@ internal sealed class FeatureBuffer
     /// <summary>When not null, receives a readable name per feature occurrence (explanations only).</summary>
     public List<string>? Names { get; set; }
 
-    internal List<(int Start, int Length)> SentenceSpans { get; } = [];
-
     internal List<WordSpan> Words { get; } = [];
 
     internal List<Token> Tokens { get; } = [];
@@ -37,7 +35,6 @@ internal sealed class FeatureBuffer
     {
         Count = 0;
         Sentences.Clear();
-        SentenceSpans.Clear();
         Words.Clear();
         Names?.Clear();
     }

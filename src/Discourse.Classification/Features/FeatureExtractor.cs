@@ -45,10 +45,12 @@ internal sealed class FeatureExtractor
         var isRussian = lang == "ru";
         var salt = FeatureHash.LanguageSalt(lang, settings.PartitionByLanguage);
         var cache = buffer.Names is null ? caches.Value! : null;
-        TextAnalysis.SplitSentences(text, lang, buffer.SentenceSpans);
+        var sentences = TextAnalysis.SplitSentences(text, lang, buffer.Tokens);
+        var tokens = buffer.Tokens;
+        var token = 0;
         var paragraph = 0;
         var previousEnd = -1;
-        foreach (var (start, length) in buffer.SentenceSpans)
+        foreach (var (start, length) in sentences)
         {
             if (previousEnd >= 0 && HasBlankLine(text, previousEnd, start))
             {
@@ -58,7 +60,21 @@ internal sealed class FeatureExtractor
             previousEnd = start + length;
             var featureStart = buffer.Count;
             buffer.Words.Clear();
-            TextAnalysis.Words(text.AsSpan(start, length), start, buffer.Tokens, buffer.Words);
+
+            // Sentences are whole runs of tokens: skip what lies between them (nothing but white space), then take the
+            // sentence's own.
+            while (token < tokens.Count && tokens[token].Start < start)
+            {
+                token++;
+            }
+
+            var firstToken = token;
+            while (token < tokens.Count && tokens[token].Start < previousEnd)
+            {
+                token++;
+            }
+
+            TextAnalysis.Words(text, tokens, firstToken, token, buffer.Words);
             ulong previousStem = 0;
             var hasPrevious = false;
             foreach (var word in buffer.Words)
@@ -85,7 +101,6 @@ internal sealed class FeatureExtractor
                 previousStem = stem;
                 hasPrevious = true;
             }
-
             buffer.Sentences.Add(new SentenceRange(start, length, featureStart, buffer.Count, paragraph));
         }
     }
@@ -159,7 +174,7 @@ internal sealed class FeatureExtractor
         var length = 0;
         foreach (var original in word)
         {
-            var c = char.ToLowerInvariant(original);
+            var c = LowerInvariant(original);
             switch (c)
             {
                 case '\u00AD' or '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF':
@@ -179,6 +194,17 @@ internal sealed class FeatureExtractor
 
         return target.AsSpan(1, length);
     }
+
+    /// <summary><see cref="char.ToLowerInvariant(char)"/> with the Latin and basic Cyrillic capitals mapped inline: the
+    /// general path calls into ICU per character, which cost more than the rest of the word's featurisation.</summary>
+    private static char LowerInvariant(char c) => c switch
+    {
+        >= 'A' and <= 'Z' => (char)(c + 32),
+        < '\u0080' => c,
+        >= '\u0410' and <= '\u042F' => (char)(c + 32),
+        >= '\u0430' and <= '\u044F' => c,
+        _ => char.ToLowerInvariant(c),
+    };
 
     private static string BigramName(FeatureBuffer buffer, bool isRussian, string text, WordSpan word)
     {
@@ -206,3 +232,4 @@ internal sealed class FeatureExtractor
         return false;
     }
 }
+

@@ -6,40 +6,36 @@ namespace Discourse.Classification.Features;
 internal readonly record struct WordSpan(int Start, int Length, bool IsNumber);
 
 /// <summary>
-/// The classifier's view of the text layer: sentences, words, stems and stop words.
+/// The classifier's view of the text layer: sentences and words.
 /// Kept behind one seam so featurisation, training and evidence all cut text the same way.
 /// </summary>
 internal static class TextAnalysis
 {
-    /// <summary>Appends the sentences of <paramref name="text"/> (the text layer's splitter) as (start, length) pairs.</summary>
-    public static void SplitSentences(string text, string lang, List<(int Start, int Length)> output)
-    {
-        foreach (var sentence in SentenceSplitter.Split(text, lang))
-        {
-            output.Add((sentence.Start, sentence.Length));
-        }
-    }
+    /// <summary>The sentences of <paramref name="text"/> (the text layer's splitter); <paramref name="tokens"/> receives
+    /// the tokens they were cut from, so words are read without tokenising twice.</summary>
+    public static IReadOnlyList<TextSpan> SplitSentences(string text, string lang, List<Token> tokens) =>
+        SentenceSplitter.Split(text, lang, tokens);
 
     /// <summary>
-    /// Appends the words of <paramref name="text"/> using the text layer's tokenizer: word tokens are cut further at
-    /// hyphens (so "cyber-sovereignty" gives "cyber" and "sovereignty", whose bigram keeps the compound), numbers are
-    /// kept as number words, hashtags and mentions give their word part, URLs, e-mail addresses and punctuation nothing.
+    /// Appends the words among <paramref name="tokens"/>[<paramref name="from"/>, <paramref name="to"/>): word tokens are
+    /// cut further at hyphens (so "cyber-sovereignty" gives "cyber" and "sovereignty", whose bigram keeps the compound),
+    /// numbers are kept as number words, hashtags and mentions give their word part, URLs, e-mail addresses and
+    /// punctuation nothing.
     /// </summary>
-    public static void Words(ReadOnlySpan<char> text, int offset, List<Token> tokens, List<WordSpan> output)
+    public static void Words(string text, List<Token> tokens, int from, int to, List<WordSpan> output)
     {
-        tokens.Clear();
-        Tokenizer.Tokenize(text, tokens);
-        foreach (var token in tokens)
+        for (var k = from; k < to; k++)
         {
+            var token = tokens[k];
             switch (token.Kind)
             {
                 case TokenKind.Word:
                 case TokenKind.Hashtag:
                 case TokenKind.Mention:
-                    AddLetterRuns(text.Slice(token.Start, token.Length), offset + token.Start, output);
+                    AddLetterRuns(text.AsSpan(token.Start, token.Length), token.Start, output);
                     break;
                 case TokenKind.Number:
-                    output.Add(new WordSpan(offset + token.Start, token.Length, true));
+                    output.Add(new WordSpan(token.Start, token.Length, true));
                     break;
                 default:
                     break;
@@ -52,7 +48,7 @@ internal static class TextAnalysis
         var i = 0;
         while (i < word.Length)
         {
-            if (!char.IsLetterOrDigit(word[i]))
+            if (!IsLetterOrDigit(word[i]))
             {
                 i++;
                 continue;
@@ -60,15 +56,23 @@ internal static class TextAnalysis
 
             var start = i;
             var digits = true;
-            while (i < word.Length && (char.IsLetterOrDigit(word[i]) || IsInnerApostrophe(word, i) || IsInvisible(word[i])))
+            while (i < word.Length && (IsLetterOrDigit(word[i]) || IsInnerApostrophe(word, i) || IsInvisible(word[i])))
             {
-                digits &= char.IsDigit(word[i]);
+                digits &= (uint)(word[i] - '0') <= 9 || (word[i] >= 0x80 && char.IsDigit(word[i]));
                 i++;
             }
 
             output.Add(new WordSpan(offset + start, i - start, digits));
         }
     }
+
+    /// <summary><see cref="char.IsLetterOrDigit(char)"/> with ASCII and basic Cyrillic answered inline (most of our text).</summary>
+    private static bool IsLetterOrDigit(char c) => c switch
+    {
+        < '\u0080' => (uint)((c | 0x20) - 'a') <= 'z' - 'a' || (uint)(c - '0') <= 9,
+        >= '\u0410' and <= '\u044F' => true,
+        _ => char.IsLetterOrDigit(c),
+    };
 
     /// <summary>Soft hyphens and zero-width characters stay inside words (the tokenizer keeps them) but are not letters.</summary>
     private static bool IsInvisible(char c) => c is '\u00AD' or '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF';
