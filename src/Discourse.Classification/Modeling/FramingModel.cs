@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Discourse.Classification.Features;
 
 namespace Discourse.Classification.Modeling;
@@ -182,32 +184,38 @@ internal sealed class FramingModel
     }
 
     /// <summary>TF-IDF (sublinear TF, L2-normalised) over feature occurrences [start, end), then the three logistic scores.</summary>
+    /// <remarks>The hot loop of classification, written without bounds checks or data-dependent branches: every slot is
+    /// written to the touched list and the list only advances on a slot's first occurrence (a branch there was
+    /// mispredicted about every other occurrence). Slots come from the model's own vocabulary, so they are in range.</remarks>
     private void ScoreRange(ScoringScratch scratch, int start, int end, int language, Span<double> probabilities)
     {
-        var slots = scratch.Buffer.Buckets;
-        var counts = scratch.Counts;
-        var touched = scratch.Touched;
+        ref var slots = ref MemoryMarshal.GetArrayDataReference(scratch.Buffer.Buckets);
+        ref var counts = ref MemoryMarshal.GetArrayDataReference(scratch.Counts);
+        ref var touched = ref MemoryMarshal.GetArrayDataReference(scratch.Touched);
         var touchedCount = 0;
         for (var i = start; i < end; i++)
         {
-            var slot = slots[i];
-            if (counts[slot]++ == 0)
-            {
-                touched[touchedCount++] = slot;
-            }
+            var slot = Unsafe.Add(ref slots, i);
+            ref var count = ref Unsafe.Add(ref counts, slot);
+            var seen = count;
+            count = seen + 1;
+            Unsafe.Add(ref touched, touchedCount) = slot;
+            touchedCount += seen == 0 ? 1 : 0;
         }
 
         double norm = 0, dot0 = 0, dot1 = 0, dot2 = 0;
-        var weights = packed;
+        ref var weights = ref MemoryMarshal.GetArrayDataReference(packed);
         for (var t = 0; t < touchedCount; t++)
         {
-            var slot = touched[t];
-            var value = (double)(Tf.Sublinear(counts[slot]) * weights[slot * 4]);
-            counts[slot] = 0;
+            var slot = Unsafe.Add(ref touched, t);
+            ref var count = ref Unsafe.Add(ref counts, slot);
+            ref var row = ref Unsafe.Add(ref weights, slot * 4);
+            var value = (double)(Tf.Sublinear(count) * row);
+            count = 0;
             norm += value * value;
-            dot0 += value * weights[(slot * 4) + 1];
-            dot1 += value * weights[(slot * 4) + 2];
-            dot2 += value * weights[(slot * 4) + 3];
+            dot0 += value * Unsafe.Add(ref row, 1);
+            dot1 += value * Unsafe.Add(ref row, 2);
+            dot2 += value * Unsafe.Add(ref row, 3);
         }
 
         var scale = norm > 0 ? 1.0 / Math.Sqrt(norm) : 0.0;
@@ -251,7 +259,7 @@ internal sealed class FramingModel
             if (scratch.Counts.Length < size)
             {
                 scratch.Counts = new int[size];
-                scratch.Touched = new int[size];
+                scratch.Touched = new int[size + 1]; // one spare: a repeat occurrence is written past the last touched slot
             }
 
             return scratch;
