@@ -39,14 +39,14 @@ internal sealed class FeatureBuffer
         Names?.Clear();
     }
 
-    public void AddRange(int[] ids)
+    public void AddRange(ReadOnlySpan<int> ids)
     {
         if (Count + ids.Length > buckets.Length)
         {
             Array.Resize(ref buckets, Math.Max(buckets.Length * 2, Count + ids.Length));
         }
 
-        ids.CopyTo(buckets, Count);
+        ids.CopyTo(buckets.AsSpan(Count));
         Count += ids.Length;
     }
 

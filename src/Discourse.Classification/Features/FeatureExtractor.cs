@@ -17,16 +17,16 @@ internal sealed class FeatureExtractor
 
     private readonly FeatureSettings settings;
     private readonly int mask;
-    private readonly int[]? slotOfBucket;
+    private readonly VocabularyIndex? vocabulary;
     private readonly ThreadLocal<WordCache> caches = new(() => new WordCache());
 
-    /// <summary>Creates an extractor that emits hash buckets, or vocabulary slots when <paramref name="slotOfBucket"/> is
+    /// <summary>Creates an extractor that emits hash buckets, or scoring rows when <paramref name="vocabulary"/> is
     /// given (features outside the vocabulary are then dropped at the source).</summary>
-    public FeatureExtractor(FeatureSettings settings, int[]? slotOfBucket = null)
+    public FeatureExtractor(FeatureSettings settings, VocabularyIndex? vocabulary = null)
     {
         settings.Validate();
         this.settings = settings;
-        this.slotOfBucket = slotOfBucket;
+        this.vocabulary = vocabulary;
         mask = settings.Mask;
     }
 
@@ -36,7 +36,7 @@ internal sealed class FeatureExtractor
     /// character n-gram ids are memoised per thread, so a word seen before costs one lookup plus its bigram.</summary>
     public void Extract(string text, string lang, FeatureBuffer buffer)
     {
-        if (buffer.Names is not null && slotOfBucket is not null)
+        if (buffer.Names is not null && vocabulary is not null)
         {
             throw new InvalidOperationException("Feature names are only collected by an extractor that emits buckets (names must stay aligned with ids).");
         }
@@ -83,9 +83,9 @@ internal sealed class FeatureExtractor
                 ulong stem;
                 if (cache is not null)
                 {
-                    var entry = cache.Get(isRussian, lowered, this, salt, word.IsNumber);
+                    ref readonly var entry = ref cache.Get(isRussian, lowered, this, salt, word.IsNumber);
                     stem = entry.StemHash;
-                    buffer.AddRange(entry.Ids);
+                    buffer.AddRange(cache.Ids(entry));
                 }
                 else
                 {
@@ -101,6 +101,7 @@ internal sealed class FeatureExtractor
                 previousStem = stem;
                 hasPrevious = true;
             }
+
             buffer.Sentences.Add(new SentenceRange(start, length, featureStart, buffer.Count, paragraph));
         }
     }
@@ -127,16 +128,16 @@ internal sealed class FeatureExtractor
 
     private void Add(FeatureBuffer buffer, int bucket)
     {
-        if (slotOfBucket is null)
+        if (vocabulary is null)
         {
             buffer.Add(bucket);
             return;
         }
 
-        var slot = slotOfBucket[bucket];
-        if (slot >= 0)
+        var row = vocabulary.RowOf(bucket);
+        if (row >= 0)
         {
-            buffer.Add(slot);
+            buffer.Add(row);
         }
     }
 

@@ -1,48 +1,89 @@
+using System.Runtime.InteropServices;
+
 namespace Discourse.Classification.Features;
 
-/// <summary>A word's memoised features: its stem's hash (for bigrams) and the ids of its unigram and character n-grams.</summary>
-internal sealed record WordEntry(ulong StemHash, int[] Ids);
-
 /// <summary>
-/// One thread's memo of lower-cased word → <see cref="WordEntry"/> for one extractor, looked up by span so that a word
-/// seen before costs one hash-table probe and no allocation. Stemming and n-gram hashing run once per distinct word.
+/// One thread's memo of lower-cased word → its stem hash (for bigrams) and feature ids (unigram and character
+/// n-grams), for one extractor. Stemming and n-gram hashing run once per distinct word; a word seen before costs one
+/// probe of an open-addressing table whose keys and ids live in flat pools (three cache lines, no objects to chase).
 /// </summary>
 internal sealed class WordCache
 {
-    private const int MaxEntries = 200_000;
+    private const int TableBits = 18;
+    private const int MaxEntries = (1 << TableBits) / 2;
+    private const ulong RussianTag = 0x7275_7373_6961_6E21UL;
 
-    private readonly Dictionary<string, WordEntry> english = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, WordEntry> russian = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, WordEntry>.AlternateLookup<ReadOnlySpan<char>> englishLookup;
-    private readonly Dictionary<string, WordEntry>.AlternateLookup<ReadOnlySpan<char>> russianLookup;
+    private readonly int[] table = new int[1 << TableBits];
     private readonly FeatureBuffer scratch = new();
+    private Entry[] entries = new Entry[1024];
+    private char[] keys = new char[16 * 1024];
+    private int[] ids = new int[16 * 1024];
+    private int entryCount;
+    private int keyCount;
+    private int idCount;
 
-    public WordCache()
-    {
-        englishLookup = english.GetAlternateLookup<ReadOnlySpan<char>>();
-        russianLookup = russian.GetAlternateLookup<ReadOnlySpan<char>>();
-    }
+    /// <summary>The feature ids of a remembered word.</summary>
+    public ReadOnlySpan<int> Ids(in Entry entry) => ids.AsSpan(entry.IdStart, entry.IdLength);
 
     /// <summary>Looks up (or computes and remembers) a lower-cased word's features.</summary>
-    public WordEntry Get(bool isRussian, ReadOnlySpan<char> lowerCaseWord, FeatureExtractor extractor, ulong salt, bool isNumber)
+    public ref readonly Entry Get(bool isRussian, ReadOnlySpan<char> lowerCaseWord, FeatureExtractor extractor, ulong salt, bool isNumber)
     {
-        var lookup = isRussian ? russianLookup : englishLookup;
-        if (lookup.TryGetValue(lowerCaseWord, out var entry))
+        var hash = FeatureHash.Finish(FeatureHash.Of(lowerCaseWord, isRussian ? FeatureHash.Basis ^ RussianTag : FeatureHash.Basis));
+        var mask = table.Length - 1;
+        var index = (int)hash & mask;
+        while (true)
         {
-            return entry;
+            var candidate = table[index] - 1;
+            if (candidate < 0)
+            {
+                break;
+            }
+
+            ref readonly var entry = ref entries[candidate];
+            if (entry.Hash == hash && keys.AsSpan(entry.KeyStart, entry.KeyLength).SequenceEqual(lowerCaseWord))
+            {
+                return ref entry;
+            }
+
+            index = (index + 1) & mask;
         }
 
-        var dictionary = isRussian ? russian : english;
-        if (dictionary.Count >= MaxEntries)
+        if (entryCount >= MaxEntries)
         {
-            dictionary.Clear();
+            // Full: start afresh rather than evict piecemeal (a long-running service sees an open vocabulary).
+            Array.Clear(table);
+            entryCount = keyCount = idCount = 0;
+            index = (int)hash & mask;
         }
 
         scratch.Reset();
         lowerCaseWord.CopyTo(scratch.Lowered.AsSpan(1));
         var stemHash = extractor.AddWordFeatures(scratch, isRussian, scratch.Lowered.AsSpan(1, lowerCaseWord.Length), salt, isNumber);
-        entry = new WordEntry(stemHash, scratch.Buckets.AsSpan(0, scratch.Count).ToArray());
-        dictionary[lowerCaseWord.ToString()] = entry;
-        return entry;
+        var keyStart = Append(ref keys, ref keyCount, lowerCaseWord);
+        var idStart = Append(ref ids, ref idCount, scratch.Buckets.AsSpan(0, scratch.Count));
+        if (entryCount == entries.Length)
+        {
+            Array.Resize(ref entries, entries.Length * 2);
+        }
+
+        entries[entryCount] = new Entry(hash, stemHash, keyStart, lowerCaseWord.Length, idStart, scratch.Count);
+        table[index] = ++entryCount;
+        return ref entries[entryCount - 1];
     }
+
+    private static int Append<T>(ref T[] pool, ref int used, ReadOnlySpan<T> items)
+    {
+        if (used + items.Length > pool.Length)
+        {
+            Array.Resize(ref pool, Math.Max(pool.Length * 2, used + items.Length));
+        }
+
+        items.CopyTo(pool.AsSpan(used));
+        used += items.Length;
+        return used - items.Length;
+    }
+
+    /// <summary>A remembered word: where its key and ids are in the pools, and its stem hash.</summary>
+    [StructLayout(LayoutKind.Auto)]
+    internal readonly record struct Entry(ulong Hash, ulong StemHash, int KeyStart, int KeyLength, int IdStart, int IdLength);
 }

@@ -14,7 +14,10 @@ internal sealed class FramingModel
     public const int LabelCount = 3;
     public const int LanguageCount = 2;
 
-    private readonly int[] slotOfBucket;
+    private readonly VocabularyIndex vocabulary;
+
+    /// <summary>Per scoring row: IDF and the three weights, side by side; rows run from the most frequent feature (lowest
+    /// IDF) down, so the features most texts share sit together in cache.</summary>
     private readonly float[] packed;
 
     public FramingModel(
@@ -39,25 +42,21 @@ internal sealed class FramingModel
         Weights = weights;
         Intercepts = intercepts;
         Thresholds = thresholds;
-        slotOfBucket = new int[1 << features.HashBits];
-        Array.Fill(slotOfBucket, -1);
+        var rowOfSlot = new int[vocabularyBuckets.Length];
+        var slotOfRow = Enumerable.Range(0, vocabularyBuckets.Length).OrderBy(slot => idf[slot]).ThenBy(slot => slot).ToArray();
         packed = new float[vocabularyBuckets.Length * 4];
-        for (var slot = 0; slot < vocabularyBuckets.Length; slot++)
+        for (var row = 0; row < slotOfRow.Length; row++)
         {
-            var bucket = vocabularyBuckets[slot];
-            if (bucket < 0 || bucket >= slotOfBucket.Length || (slot > 0 && bucket <= vocabularyBuckets[slot - 1]))
-            {
-                throw new ArgumentException($"Vocabulary bucket {bucket} at slot {slot} is out of range or out of order.");
-            }
-
-            slotOfBucket[bucket] = slot;
-            packed[(slot * 4) + 0] = idf[slot];
-            packed[(slot * 4) + 1] = weights[(slot * LabelCount) + 0];
-            packed[(slot * 4) + 2] = weights[(slot * LabelCount) + 1];
-            packed[(slot * 4) + 3] = weights[(slot * LabelCount) + 2];
+            var slot = slotOfRow[row];
+            rowOfSlot[slot] = row;
+            packed[(row * 4) + 0] = idf[slot];
+            packed[(row * 4) + 1] = weights[(slot * LabelCount) + 0];
+            packed[(row * 4) + 2] = weights[(slot * LabelCount) + 1];
+            packed[(row * 4) + 3] = weights[(slot * LabelCount) + 2];
         }
 
-        Extractor = new FeatureExtractor(features, slotOfBucket);
+        vocabulary = new VocabularyIndex(1 << features.HashBits, vocabularyBuckets, rowOfSlot);
+        Extractor = new FeatureExtractor(features, vocabulary);
         BucketExtractor = new FeatureExtractor(features);
     }
 
@@ -78,14 +77,14 @@ internal sealed class FramingModel
 
     public double[] Thresholds { get; }
 
-    /// <summary>Emits vocabulary slots (features outside the vocabulary dropped): the scoring path.</summary>
+    /// <summary>Emits scoring rows (features outside the vocabulary dropped): the scoring path.</summary>
     public FeatureExtractor Extractor { get; }
 
     /// <summary>Emits hash buckets and can name them: the explanation path.</summary>
     public FeatureExtractor BucketExtractor { get; }
 
     /// <summary>The slot of a bucket, or -1 when the bucket is not in the vocabulary.</summary>
-    public int SlotOf(int bucket) => slotOfBucket[bucket];
+    public int SlotOf(int bucket) => vocabulary.SlotOf(bucket);
 
     public static int LanguageIndex(string lang) => lang == "ru" ? 1 : 0;
 
