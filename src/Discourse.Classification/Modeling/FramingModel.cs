@@ -97,43 +97,56 @@ internal sealed class FramingModel
         var language = LanguageIndex(lang);
         var result = new TextScores(buffer.Sentences.Count);
         Span<double> probabilities = stackalloc double[LabelCount];
-        ScoreRange(scratch, 0, buffer.Count, language, probabilities);
-        probabilities.CopyTo(result.Whole);
-        probabilities.CopyTo(result.Document);
 
-        // Windows: runs of sentences inside one paragraph, at most MaxWindowSentences long. A text that is a single
-        // window is already scored as a whole. The best window per label is where its evidence is looked for.
+        // Windows: runs of sentences inside one paragraph, at most MaxWindowSentences long. The best window per label is
+        // where its evidence is looked for. A text that is a single window is only scored as a whole; otherwise the
+        // window passes also collect the whole text's counts (the windows cover every feature in order, so the whole
+        // text's features are summed in the same order as a pass of their own would).
         var sentences = buffer.Sentences;
+        var windows = scratch.Windows;
+        windows.Clear();
+        var windowStart = 0;
+        for (var i = 1; i <= sentences.Count; i++)
+        {
+            if (i == sentences.Count || sentences[i].Paragraph != sentences[windowStart].Paragraph || i - windowStart >= MaxWindowSentences)
+            {
+                windows.Add((windowStart, i));
+                windowStart = i;
+            }
+        }
+
         Span<int> bestStart = stackalloc int[LabelCount];
         Span<int> bestEnd = stackalloc int[LabelCount];
         Span<double> bestScore = stackalloc double[LabelCount];
         bestStart.Clear();
         bestEnd.Fill(sentences.Count);
         bestScore.Fill(-1);
-        var windowStart = 0;
-        for (var i = 1; i <= sentences.Count; i++)
+        if (windows.Count <= 1)
         {
-            var closes = i == sentences.Count || sentences[i].Paragraph != sentences[windowStart].Paragraph
-                || i - windowStart >= MaxWindowSentences;
-            if (!closes)
+            ScoreRange(scratch, 0, buffer.Count, language, probabilities);
+            probabilities.CopyTo(result.Whole);
+            probabilities.CopyTo(result.Document);
+        }
+        else
+        {
+            var wholeCount = 0;
+            foreach (var (first, end) in windows)
             {
-                continue;
-            }
-
-            if (windowStart > 0 || i < sentences.Count)
-            {
-                ScoreRange(scratch, sentences[windowStart].FeatureStart, sentences[i - 1].FeatureEnd, language, probabilities);
+                ScoreRange(scratch, sentences[first].FeatureStart, sentences[end - 1].FeatureEnd, language, probabilities, ref wholeCount);
                 for (var label = 0; label < LabelCount; label++)
                 {
-                    result.Document[label] = Math.Max(result.Document[label], probabilities[label]);
                     if (probabilities[label] > bestScore[label])
                     {
-                        (bestStart[label], bestEnd[label], bestScore[label]) = (windowStart, i, probabilities[label]);
+                        (bestStart[label], bestEnd[label], bestScore[label]) = (first, end, probabilities[label]);
                     }
                 }
             }
 
-            windowStart = i;
+            Probabilities(ScoreTouched(scratch.Counts, 1, scratch.WholeTouched, wholeCount), language, result.Whole);
+            for (var label = 0; label < LabelCount; label++)
+            {
+                result.Document[label] = Math.Max(result.Whole[label], bestScore[label]);
+            }
         }
 
         // Evidence, for labels that are set: the best sentence of the best window. Sentences shared by several labels'
@@ -183,45 +196,88 @@ internal sealed class FramingModel
     }
 
     /// <summary>TF-IDF (sublinear TF, L2-normalised) over feature occurrences [start, end), then the three logistic scores.</summary>
-    /// <remarks>The hot loop of classification, written without bounds checks or data-dependent branches: every slot is
-    /// written to the touched list and the list only advances on a slot's first occurrence (a branch there was
-    /// mispredicted about every other occurrence). Slots come from the model's own vocabulary, so they are in range.</remarks>
     private void ScoreRange(ScoringScratch scratch, int start, int end, int language, Span<double> probabilities)
     {
-        ref var slots = ref MemoryMarshal.GetArrayDataReference(scratch.Buffer.Buckets);
+        var touchedCount = CountOccurrences(scratch, start, end);
+        Probabilities(ScoreTouched(scratch.Counts, 0, scratch.Touched, touchedCount), language, probabilities);
+    }
+
+    /// <summary>As <see cref="ScoreRange(ScoringScratch, int, int, int, Span{double})"/>, and adds the range's counts to
+    /// the whole text's (extending <see cref="ScoringScratch.WholeTouched"/>, of which <paramref name="wholeCount"/> are used).</summary>
+    private void ScoreRange(ScoringScratch scratch, int start, int end, int language, Span<double> probabilities, ref int wholeCount)
+    {
+        var touchedCount = CountOccurrences(scratch, start, end);
+        ref var counts = ref MemoryMarshal.GetArrayDataReference(scratch.Counts);
+        ref var touched = ref MemoryMarshal.GetArrayDataReference(scratch.Touched);
+        ref var wholeTouched = ref MemoryMarshal.GetArrayDataReference(scratch.WholeTouched);
+        for (var t = 0; t < touchedCount; t++)
+        {
+            var row = Unsafe.Add(ref touched, t);
+            ref var whole = ref Unsafe.Add(ref counts, (row * 2) + 1);
+            var seen = whole;
+            whole = seen + Unsafe.Add(ref counts, row * 2);
+            Unsafe.Add(ref wholeTouched, wholeCount) = row;
+            wholeCount += seen == 0 ? 1 : 0;
+        }
+
+        Probabilities(ScoreTouched(scratch.Counts, 0, scratch.Touched, touchedCount), language, probabilities);
+    }
+
+    /// <summary>Counts the occurrences of [start, end) per row into <see cref="ScoringScratch.Counts"/> (even entries) and
+    /// lists each row once, in order of first occurrence, in <see cref="ScoringScratch.Touched"/>.</summary>
+    /// <remarks>The hot loop of classification, written without bounds checks or data-dependent branches: every row is
+    /// written to the touched list and the list only advances on a row's first occurrence (a branch there was
+    /// mispredicted about every other occurrence). Rows come from the model's own vocabulary, so they are in range.</remarks>
+    private static int CountOccurrences(ScoringScratch scratch, int start, int end)
+    {
+        ref var rows = ref MemoryMarshal.GetArrayDataReference(scratch.Buffer.Buckets);
         ref var counts = ref MemoryMarshal.GetArrayDataReference(scratch.Counts);
         ref var touched = ref MemoryMarshal.GetArrayDataReference(scratch.Touched);
         var touchedCount = 0;
         for (var i = start; i < end; i++)
         {
-            var slot = Unsafe.Add(ref slots, i);
-            ref var count = ref Unsafe.Add(ref counts, slot);
+            var row = Unsafe.Add(ref rows, i);
+            ref var count = ref Unsafe.Add(ref counts, row * 2);
             var seen = count;
             count = seen + 1;
-            Unsafe.Add(ref touched, touchedCount) = slot;
+            Unsafe.Add(ref touched, touchedCount) = row;
             touchedCount += seen == 0 ? 1 : 0;
         }
 
+        return touchedCount;
+    }
+
+    /// <summary>The TF-IDF norm and the three dot products over the touched rows, whose counts sit at
+    /// <c>counts[2 * row + half]</c>; the counts are reset to zero on the way.</summary>
+    private (double Norm, double Dot0, double Dot1, double Dot2) ScoreTouched(int[] countPairs, int half, int[] touchedRows, int touchedCount)
+    {
         double norm = 0, dot0 = 0, dot1 = 0, dot2 = 0;
+        ref var counts = ref MemoryMarshal.GetArrayDataReference(countPairs);
+        ref var touched = ref MemoryMarshal.GetArrayDataReference(touchedRows);
         ref var weights = ref MemoryMarshal.GetArrayDataReference(packed);
         for (var t = 0; t < touchedCount; t++)
         {
-            var slot = Unsafe.Add(ref touched, t);
-            ref var count = ref Unsafe.Add(ref counts, slot);
-            ref var row = ref Unsafe.Add(ref weights, slot * 4);
-            var value = (double)(Tf.Sublinear(count) * row);
+            var row = Unsafe.Add(ref touched, t);
+            ref var count = ref Unsafe.Add(ref counts, (row * 2) + half);
+            ref var entry = ref Unsafe.Add(ref weights, row * 4);
+            var value = (double)(Tf.Sublinear(count) * entry);
             count = 0;
             norm += value * value;
-            dot0 += value * Unsafe.Add(ref row, 1);
-            dot1 += value * Unsafe.Add(ref row, 2);
-            dot2 += value * Unsafe.Add(ref row, 3);
+            dot0 += value * Unsafe.Add(ref entry, 1);
+            dot1 += value * Unsafe.Add(ref entry, 2);
+            dot2 += value * Unsafe.Add(ref entry, 3);
         }
 
-        var scale = norm > 0 ? 1.0 / Math.Sqrt(norm) : 0.0;
+        return (norm, dot0, dot1, dot2);
+    }
+
+    private void Probabilities((double Norm, double Dot0, double Dot1, double Dot2) sums, int language, Span<double> probabilities)
+    {
+        var scale = sums.Norm > 0 ? 1.0 / Math.Sqrt(sums.Norm) : 0.0;
         var intercepts = Intercepts.AsSpan(language * LabelCount, LabelCount);
-        probabilities[0] = Sigmoid(intercepts[0] + (dot0 * scale));
-        probabilities[1] = Sigmoid(intercepts[1] + (dot1 * scale));
-        probabilities[2] = Sigmoid(intercepts[2] + (dot2 * scale));
+        probabilities[0] = Sigmoid(intercepts[0] + (sums.Dot0 * scale));
+        probabilities[1] = Sigmoid(intercepts[1] + (sums.Dot1 * scale));
+        probabilities[2] = Sigmoid(intercepts[2] + (sums.Dot2 * scale));
     }
 
     public static double Sigmoid(double z) => z >= 0 ? 1.0 / (1.0 + Math.Exp(-z)) : Math.Exp(z) / (1.0 + Math.Exp(z));
@@ -234,10 +290,16 @@ internal sealed class FramingModel
 
         public FeatureBuffer Buffer { get; } = new();
 
-        /// <summary>Per-slot occurrence counts; all zero between calls.</summary>
+        /// <summary>Per row, a pair of occurrence counts: the current range's (even entries) and the whole text's (odd
+        /// entries), side by side so that adding one to the other stays in one cache line. All zero between calls.</summary>
         public int[] Counts { get; private set; } = [];
 
         public int[] Touched { get; private set; } = [];
+
+        public int[] WholeTouched { get; private set; } = [];
+
+        /// <summary>The windows of the current text as (first sentence, end sentence).</summary>
+        public List<(int First, int End)> Windows { get; } = [];
 
         private double[] sentenceScores = new double[64 * LabelCount];
 
@@ -255,10 +317,12 @@ internal sealed class FramingModel
         {
             var scratch = current ??= new ScoringScratch();
             var size = model.VocabularyBuckets.Length;
-            if (scratch.Counts.Length < size)
+            if (scratch.Touched.Length < size + 1)
             {
-                scratch.Counts = new int[size];
-                scratch.Touched = new int[size + 1]; // one spare: a repeat occurrence is written past the last touched slot
+                // One spare touched entry: a repeated occurrence is written just past the last listed row.
+                scratch.Counts = new int[size * 2];
+                scratch.Touched = new int[size + 1];
+                scratch.WholeTouched = new int[size + 1];
             }
 
             return scratch;
