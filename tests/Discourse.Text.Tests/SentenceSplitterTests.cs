@@ -47,6 +47,18 @@ public sealed partial class SentenceSplitterTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Hands_back_the_tokens_it_split_from_so_callers_tokenise_once()
+    {
+        const string text = "Mr. Smith visited the U.S. in 2019. Он сказал: «Рунет — наш».\n\nNew paragraph here.";
+        var tokens = new List<Token> { new(0, 1, TokenKind.Word) };
+
+        var sentences = SentenceSplitter.Split(text, "en", tokens);
+
+        Assert.Equal(SentenceSplitter.Split(text, "en"), sentences);
+        Assert.Equal(Tokenizer.Tokenize(text), tokens);
+    }
+
+    [Fact]
     public void Returns_nothing_for_empty_text()
     {
         Assert.Empty(SentenceSplitter.Split(" \n ", "ru"));

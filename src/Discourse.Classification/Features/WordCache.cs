@@ -9,11 +9,10 @@ namespace Discourse.Classification.Features;
 /// </summary>
 internal sealed class WordCache
 {
-    private const int TableBits = 18;
-    private const int MaxEntries = (1 << TableBits) / 2;
     private const ulong RussianTag = 0x7275_7373_6961_6E21UL;
 
-    private readonly int[] table = new int[1 << TableBits];
+    private readonly int[] table;
+    private readonly int maxEntries;
     private readonly FeatureBuffer scratch = new();
     private Entry[] entries = new Entry[1024];
     private char[] keys = new char[16 * 1024];
@@ -21,6 +20,17 @@ internal sealed class WordCache
     private int entryCount;
     private int keyCount;
     private int idCount;
+
+    /// <param name="tableBits">log2 of the probe table's size; it holds up to half as many words before starting afresh
+    /// (the default, 2^17 words, keeps the working vocabulary of a long batch in both languages).</param>
+    public WordCache(int tableBits = 18)
+    {
+        table = new int[1 << tableBits];
+        maxEntries = table.Length / 2;
+    }
+
+    /// <summary>Number of words remembered.</summary>
+    public int Count => entryCount;
 
     /// <summary>The feature ids of a remembered word.</summary>
     public ReadOnlySpan<int> Ids(in Entry entry) => ids.AsSpan(entry.IdStart, entry.IdLength);
@@ -48,7 +58,7 @@ internal sealed class WordCache
             index = (index + 1) & mask;
         }
 
-        if (entryCount >= MaxEntries)
+        if (entryCount >= maxEntries)
         {
             // Full: start afresh rather than evict piecemeal (a long-running service sees an open vocabulary).
             Array.Clear(table);
