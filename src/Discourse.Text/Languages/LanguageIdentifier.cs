@@ -66,7 +66,7 @@ public static class LanguageIdentifier
     }
 
     /// <summary>Posterior over the languages of one script group, folded into en / ru / other.</summary>
-    internal sealed class ScriptGroup(CharNgramModel model, double[] logPrior, double[] letterBonus, (string Letters, double Frequency)[] markers, double markerWeight)
+    internal sealed class ScriptGroup(CharNgramModel model, WordUnigramModel words, double[] logPrior, double[] letterBonus, (string Letters, double Frequency)[] markers, double markerWeight)
     {
         /// <summary>The group's n-gram models.</summary>
         public CharNgramModel Model { get; } = model;
@@ -114,6 +114,7 @@ public static class LanguageIdentifier
                     var weight = capitalised && !sentenceStart && !headlineCase ? NameWeight : 1.0;
                     wordScores.Clear();
                     Model.ScoreWord(word[..length], wordScores);
+                    words.Mix(word[..length], wordScores);
                     for (var lang = 0; lang < languageCount; lang++)
                     {
                         scores[lang] += weight * wordScores[lang];
@@ -227,15 +228,17 @@ public static class LanguageIdentifier
 
         private static ScriptGroup BuildGroup(IReadOnlyList<(string Code, string Forbidden)> languages)
         {
+            var trainingWords = languages.Select(l => LanguageProfiles.TrainingWords(l.Code).ToArray()).ToArray();
             var model = new CharNgramModel(
                 languages.Select(l => l.Code).ToArray(),
-                languages.Select(l => LanguageProfiles.TrainingWords(l.Code)).ToArray(),
+                trainingWords,
                 languages.Select(l => l.Forbidden).ToArray(),
                 LanguageProfiles.Order,
                 LanguageProfiles.ForbiddenLetterPenalty,
                 LanguageProfiles.MinimumBackoff);
             return new ScriptGroup(
                 model,
+                new WordUnigramModel(trainingWords, LanguageProfiles.WordWeight),
                 languages.Select(l => LanguageProfiles.LogPrior(l.Code)).ToArray(),
                 languages.Select(l => LanguageProfiles.LetterBonus(l.Code)).ToArray(),
                 languages.Select(l => LanguageProfiles.MarkerLetters(l.Code))
