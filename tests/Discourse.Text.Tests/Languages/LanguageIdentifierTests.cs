@@ -21,6 +21,8 @@ public class LanguageIdentifierTests
     [InlineData("Le ministre a déclaré que les négociations reprendraient la semaine prochaine.", "other")]
     [InlineData("El ministro dijo que las negociaciones se reanudarán la próxima semana.", "other")]
     [InlineData("外交部长表示谈判将于下周恢复。", "other")]
+    [InlineData("Звонила Изабелла Кристофоровна.", "ru")] // Cyrillic capitals inside a line are names, however many
+    [InlineData("Вечерта свиреше Stevie Wonder Orchestra во живо.", "other")] // Latin names do not make the line Latin
     public void Identify_tells_English_and_Russian_from_their_neighbours(string text, string expected)
     {
         Assert.Equal(expected, LanguageIdentifier.Identify(text).Code);
