@@ -77,10 +77,15 @@ internal sealed class WordUnigramModel
         for (var lang = 0; lang < languageCount; lang++)
         {
             var fromLetters = scores[lang] + charLogWeight;
-            var fromWords = (double)seen[lang];
-            scores[lang] = fromWords > fromLetters
-                ? fromWords + Math.Log(1 + Math.Exp(fromLetters - fromWords))
-                : fromLetters + Math.Log(1 + Math.Exp(fromWords - fromLetters));
+            var gap = seen[lang] - fromLetters;
+            scores[lang] = gap switch
+            {
+                // log(e^a + e^b) with the smaller term dropped when it cannot change a double noticeably (e^-20).
+                < -20 => fromLetters,
+                > 20 => fromLetters + gap,
+                >= 0 => fromLetters + gap + Math.Log(1 + Math.Exp(-gap)),
+                _ => fromLetters + Math.Log(1 + Math.Exp(gap)),
+            };
         }
     }
 }
