@@ -37,14 +37,25 @@ public static class LanguageIdentifier
     public static LanguageGuess Identify(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        int latin = 0, cyrillic = 0, other = 0;
+        // Letters of capitalised words (names: "Frank Lloyd Wright" in a Macedonian sentence) count less towards the
+        // script, so that foreign names do not outweigh the ordinary words around them.
+        double latin = 0, cyrillic = 0, other = 0;
+        var weight = 1.0;
+        var previous = LetterScript.None;
         foreach (var c in text)
         {
-            switch (LanguageText.ScriptOf(c))
+            var script = LanguageText.ScriptOf(c);
+            if (script != LetterScript.None && previous == LetterScript.None)
             {
-                case LetterScript.Latin: latin++; break;
-                case LetterScript.Cyrillic: cyrillic++; break;
-                case LetterScript.Other: other++; break;
+                weight = char.IsUpper(c) ? NameWeight : 1.0;
+            }
+
+            previous = script;
+            switch (script)
+            {
+                case LetterScript.Latin: latin += weight; break;
+                case LetterScript.Cyrillic: cyrillic += weight; break;
+                case LetterScript.Other: other += weight; break;
                 default: break;
             }
         }
@@ -57,16 +68,16 @@ public static class LanguageIdentifier
 
         if (other > latin && other > cyrillic)
         {
-            return new LanguageGuess(Other, (double)other / letters);
+            return new LanguageGuess(Other, other / letters);
         }
 
-        var script = cyrillic >= latin ? LetterScript.Cyrillic : LetterScript.Latin;
-        var group = script == LetterScript.Cyrillic ? Models.Value.Cyrillic : Models.Value.Latin;
-        return group.Identify(text, script);
+        var dominant = cyrillic >= latin ? LetterScript.Cyrillic : LetterScript.Latin;
+        var group = dominant == LetterScript.Cyrillic ? Models.Value.Cyrillic : Models.Value.Latin;
+        return group.Identify(text, dominant);
     }
 
     /// <summary>Posterior over the languages of one script group, folded into en / ru / other.</summary>
-    internal sealed class ScriptGroup(CharNgramModel model, double[] logPrior, double[] letterBonus, (string Letters, double Frequency)[] markers, double markerWeight)
+    internal sealed class ScriptGroup(CharNgramModel model, WordUnigramModel words, double[] logPrior, double[] letterBonus, (string Letters, double Frequency)[] markers, double markerWeight)
     {
         /// <summary>The group's n-gram models.</summary>
         public CharNgramModel Model { get; } = model;
@@ -114,6 +125,7 @@ public static class LanguageIdentifier
                     var weight = capitalised && !sentenceStart && !headlineCase ? NameWeight : 1.0;
                     wordScores.Clear();
                     Model.ScoreWord(word[..length], wordScores);
+                    words.Mix(word[..length], wordScores);
                     for (var lang = 0; lang < languageCount; lang++)
                     {
                         scores[lang] += weight * wordScores[lang];
@@ -133,21 +145,38 @@ public static class LanguageIdentifier
             return scored;
         }
 
-        /// <summary>True when most words of the script start with a capital (English headline case, all caps).</summary>
+        /// <summary>
+        /// True when capitals in this text do not mark names: most words of the script are in capitals (a shouted
+        /// headline) or, in Latin script, start with one (English headline case). Cyrillic-script languages do not
+        /// capitalise the words of a headline, so there a capitalised word is a name however many there are
+        /// ("Разговор Александра с Отто").
+        /// </summary>
         private static bool IsHeadlineCase(string text, LetterScript script)
         {
             int words = 0, capitalised = 0;
-            var inWord = false;
+            var position = 0;
+            var initialUpper = false;
             foreach (var c in text)
             {
-                var isLetter = LanguageText.ScriptOf(c) == script;
-                if (isLetter && !inWord)
+                if (LanguageText.ScriptOf(c) != script)
                 {
-                    words++;
-                    capitalised += char.IsUpper(c) ? 1 : 0;
+                    position = 0;
+                    continue;
                 }
 
-                inWord = isLetter;
+                var upper = char.IsUpper(c);
+                if (position == 0)
+                {
+                    words++;
+                    initialUpper = upper;
+                    capitalised += upper && script == LetterScript.Latin ? 1 : 0;
+                }
+                else if (position == 1 && script != LetterScript.Latin)
+                {
+                    capitalised += initialUpper && upper ? 1 : 0;
+                }
+
+                position++;
             }
 
             return capitalised * 2 > words;
@@ -227,15 +256,17 @@ public static class LanguageIdentifier
 
         private static ScriptGroup BuildGroup(IReadOnlyList<(string Code, string Forbidden)> languages)
         {
+            var trainingWords = languages.Select(l => LanguageProfiles.TrainingWords(l.Code).ToArray()).ToArray();
             var model = new CharNgramModel(
                 languages.Select(l => l.Code).ToArray(),
-                languages.Select(l => LanguageProfiles.TrainingWords(l.Code)).ToArray(),
+                trainingWords,
                 languages.Select(l => l.Forbidden).ToArray(),
                 LanguageProfiles.Order,
                 LanguageProfiles.ForbiddenLetterPenalty,
                 LanguageProfiles.MinimumBackoff);
             return new ScriptGroup(
                 model,
+                new WordUnigramModel(trainingWords, LanguageProfiles.WordWeight),
                 languages.Select(l => LanguageProfiles.LogPrior(l.Code)).ToArray(),
                 languages.Select(l => LanguageProfiles.LetterBonus(l.Code)).ToArray(),
                 languages.Select(l => LanguageProfiles.MarkerLetters(l.Code))

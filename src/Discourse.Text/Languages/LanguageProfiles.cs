@@ -16,6 +16,13 @@ internal static class LanguageProfiles
     /// <summary>Log-probability charged for each letter that a language's alphabet does not have.</summary>
     public const float ForbiddenLetterPenalty = -12f;
 
+    /// <summary>
+    /// Share of a word's probability given to the language's word list rather than to its letters (λ of
+    /// <see cref="WordUnigramModel"/>). Any value from 0.35 to 0.9 gives the same accuracy on the reference set; 0.5
+    /// is the even mix.
+    /// </summary>
+    public const double WordWeight = 0.5;
+
     /// <summary>Least share of probability every context leaves to letters not seen after it in training.</summary>
     public const double MinimumBackoff = 0.05;
 
