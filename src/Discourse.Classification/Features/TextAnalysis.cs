@@ -58,7 +58,7 @@ internal static class TextAnalysis
             var digits = true;
             while (i < word.Length && (IsLetterOrDigit(word[i]) || IsInnerApostrophe(word, i) || IsInvisible(word[i])))
             {
-                digits &= (uint)(word[i] - '0') <= 9 || (word[i] >= 0x80 && char.IsDigit(word[i]));
+                digits = digits && ((uint)(word[i] - '0') <= 9 || (word[i] >= 0x80 && char.IsDigit(word[i])));
                 i++;
             }
 
