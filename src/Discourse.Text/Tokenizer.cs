@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 
 namespace Discourse.Text;
@@ -9,6 +10,9 @@ namespace Discourse.Text;
 /// </summary>
 public static class Tokenizer
 {
+    private static readonly SearchValues<char> AsciiLettersAndDigits =
+        SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+
     /// <summary>Tokenises <paramref name="text"/> into a new list.</summary>
     /// <param name="text">Any text.</param>
     public static IReadOnlyList<Token> Tokenize(string text)
@@ -269,7 +273,16 @@ public static class Tokenizer
     {
         end = start;
         kind = TokenKind.Word;
-        var i = start;
+
+        // Most words end at a character that cannot go on into an address: find the end of the letters and digits in
+        // one vectorised search and stop there, before the character-by-character scan.
+        var run = text[start..].IndexOfAnyExcept(AsciiLettersAndDigits);
+        if (run < 0 || text[start + run] is not ('@' or '.' or '_' or '%' or '+' or '-'))
+        {
+            return false;
+        }
+
+        var i = start + run;
         while (i < text.Length && IsEmailLocalChar(text[i]))
         {
             i++;

@@ -16,9 +16,12 @@ internal sealed class FramingModel
 
     private readonly VocabularyIndex vocabulary;
 
-    /// <summary>Per scoring row: IDF and the three weights, side by side; rows run from the most frequent feature (lowest
-    /// IDF) down, so the features most texts share sit together in cache.</summary>
-    private readonly float[] packed;
+    /// <summary>Per scoring row: IDF and the three weights, side by side, counts zero; rows run from the most frequent
+    /// feature (lowest IDF) down, so the features most texts share sit together in cache. Each scoring thread works on
+    /// its own copy, whose count fields it uses.</summary>
+    private readonly ScoringRow[] rowTemplate;
+
+    private readonly ThreadLocal<ScoringScratch> scratches;
 
     public FramingModel(
         FeatureSettings features,
@@ -44,16 +47,21 @@ internal sealed class FramingModel
         Thresholds = thresholds;
         var rowOfSlot = new int[vocabularyBuckets.Length];
         var slotOfRow = Enumerable.Range(0, vocabularyBuckets.Length).OrderBy(slot => idf[slot]).ThenBy(slot => slot).ToArray();
-        packed = new float[vocabularyBuckets.Length * 4];
+        rowTemplate = new ScoringRow[vocabularyBuckets.Length];
         for (var row = 0; row < slotOfRow.Length; row++)
         {
             var slot = slotOfRow[row];
             rowOfSlot[slot] = row;
-            packed[(row * 4) + 0] = idf[slot];
-            packed[(row * 4) + 1] = weights[(slot * LabelCount) + 0];
-            packed[(row * 4) + 2] = weights[(slot * LabelCount) + 1];
-            packed[(row * 4) + 3] = weights[(slot * LabelCount) + 2];
+            rowTemplate[row] = new ScoringRow
+            {
+                Idf = idf[slot],
+                Weight0 = weights[(slot * LabelCount) + 0],
+                Weight1 = weights[(slot * LabelCount) + 1],
+                Weight2 = weights[(slot * LabelCount) + 2],
+            };
         }
+
+        scratches = new ThreadLocal<ScoringScratch>(() => new ScoringScratch(rowTemplate));
 
         vocabulary = new VocabularyIndex(1 << features.HashBits, vocabularyBuckets, rowOfSlot);
         Extractor = new FeatureExtractor(features, vocabulary);
@@ -91,7 +99,7 @@ internal sealed class FramingModel
     /// <summary>Scores a text: whole, by paragraph windows and by sentence (for evidence).</summary>
     public TextScores Score(string text, string lang)
     {
-        var scratch = ScoringScratch.For(this);
+        var scratch = scratches.Value!;
         var buffer = scratch.Buffer;
         Extractor.Extract(text, lang, buffer);
         var language = LanguageIndex(lang);
@@ -142,7 +150,7 @@ internal sealed class FramingModel
                 }
             }
 
-            Probabilities(ScoreTouched(scratch.Counts, 1, scratch.WholeTouched, wholeCount), language, result.Whole);
+            Probabilities(ScoreTouched(ref scratch.Rows, whole: true, scratch.WholeTouched, wholeCount), language, result.Whole);
             for (var label = 0; label < LabelCount; label++)
             {
                 result.Document[label] = Math.Max(result.Whole[label], bestScore[label]);
@@ -199,45 +207,45 @@ internal sealed class FramingModel
     private void ScoreRange(ScoringScratch scratch, int start, int end, int language, Span<double> probabilities)
     {
         var touchedCount = CountOccurrences(scratch, start, end);
-        Probabilities(ScoreTouched(scratch.Counts, 0, scratch.Touched, touchedCount), language, probabilities);
+        Probabilities(ScoreTouched(ref scratch.Rows, whole: false, scratch.Touched, touchedCount), language, probabilities);
     }
 
-    /// <summary>As <see cref="ScoreRange(ScoringScratch, int, int, int, Span{double})"/>, and adds the range's counts to
-    /// the whole text's (extending <see cref="ScoringScratch.WholeTouched"/>, of which <paramref name="wholeCount"/> are used).</summary>
+    /// <summary>As <see cref="ScoreRange(ScoringScratch, int, int, int, Span{double})"/>, and adds the range's
+    /// counts to the whole text's (extending <see cref="ScoringScratch.WholeTouched"/>, of which <paramref name="wholeCount"/> are used).</summary>
     private void ScoreRange(ScoringScratch scratch, int start, int end, int language, Span<double> probabilities, ref int wholeCount)
     {
         var touchedCount = CountOccurrences(scratch, start, end);
-        ref var counts = ref MemoryMarshal.GetArrayDataReference(scratch.Counts);
+        ref var rows = ref scratch.Rows;
         ref var touched = ref MemoryMarshal.GetArrayDataReference(scratch.Touched);
         ref var wholeTouched = ref MemoryMarshal.GetArrayDataReference(scratch.WholeTouched);
         for (var t = 0; t < touchedCount; t++)
         {
             var row = Unsafe.Add(ref touched, t);
-            ref var whole = ref Unsafe.Add(ref counts, (row * 2) + 1);
-            var seen = whole;
-            whole = seen + Unsafe.Add(ref counts, row * 2);
+            ref var entry = ref Unsafe.Add(ref rows, row);
+            var seen = entry.WholeCount;
+            entry.WholeCount = seen + entry.Count;
             Unsafe.Add(ref wholeTouched, wholeCount) = row;
             wholeCount += seen == 0 ? 1 : 0;
         }
 
-        Probabilities(ScoreTouched(scratch.Counts, 0, scratch.Touched, touchedCount), language, probabilities);
+        Probabilities(ScoreTouched(ref scratch.Rows, whole: false, scratch.Touched, touchedCount), language, probabilities);
     }
 
-    /// <summary>Counts the occurrences of [start, end) per row into <see cref="ScoringScratch.Counts"/> (even entries) and
-    /// lists each row once, in order of first occurrence, in <see cref="ScoringScratch.Touched"/>.</summary>
+    /// <summary>Counts the occurrences of [start, end) per row into <see cref="ScoringRow.Count"/> and lists each row
+    /// once, in order of first occurrence, in <see cref="ScoringScratch.Touched"/>.</summary>
     /// <remarks>The hot loop of classification, written without bounds checks or data-dependent branches: every row is
     /// written to the touched list and the list only advances on a row's first occurrence (a branch there was
     /// mispredicted about every other occurrence). Rows come from the model's own vocabulary, so they are in range.</remarks>
     private static int CountOccurrences(ScoringScratch scratch, int start, int end)
     {
-        ref var rows = ref MemoryMarshal.GetArrayDataReference(scratch.Buffer.Buckets);
-        ref var counts = ref MemoryMarshal.GetArrayDataReference(scratch.Counts);
+        ref var occurrences = ref MemoryMarshal.GetArrayDataReference(scratch.Buffer.Buckets);
+        ref var rows = ref scratch.Rows;
         ref var touched = ref MemoryMarshal.GetArrayDataReference(scratch.Touched);
         var touchedCount = 0;
         for (var i = start; i < end; i++)
         {
-            var row = Unsafe.Add(ref rows, i);
-            ref var count = ref Unsafe.Add(ref counts, row * 2);
+            var row = Unsafe.Add(ref occurrences, i);
+            ref var count = ref Unsafe.Add(ref rows, row).Count;
             var seen = count;
             count = seen + 1;
             Unsafe.Add(ref touched, touchedCount) = row;
@@ -247,25 +255,22 @@ internal sealed class FramingModel
         return touchedCount;
     }
 
-    /// <summary>The TF-IDF norm and the three dot products over the touched rows, whose counts sit at
-    /// <c>counts[2 * row + half]</c>; the counts are reset to zero on the way.</summary>
-    private (double Norm, double Dot0, double Dot1, double Dot2) ScoreTouched(int[] countPairs, int half, int[] touchedRows, int touchedCount)
+    /// <summary>The TF-IDF norm and the three dot products over the touched rows, from their range counts or (when
+    /// <paramref name="whole"/>) their whole-text counts; those counts are reset to zero on the way.</summary>
+    private static (double Norm, double Dot0, double Dot1, double Dot2) ScoreTouched(ref ScoringRow rows, bool whole, int[] touchedRows, int touchedCount)
     {
         double norm = 0, dot0 = 0, dot1 = 0, dot2 = 0;
-        ref var counts = ref MemoryMarshal.GetArrayDataReference(countPairs);
         ref var touched = ref MemoryMarshal.GetArrayDataReference(touchedRows);
-        ref var weights = ref MemoryMarshal.GetArrayDataReference(packed);
         for (var t = 0; t < touchedCount; t++)
         {
-            var row = Unsafe.Add(ref touched, t);
-            ref var count = ref Unsafe.Add(ref counts, (row * 2) + half);
-            ref var entry = ref Unsafe.Add(ref weights, row * 4);
-            var value = (double)(Tf.Sublinear(count) * entry);
+            ref var entry = ref Unsafe.Add(ref rows, Unsafe.Add(ref touched, t));
+            ref var count = ref whole ? ref entry.WholeCount : ref entry.Count;
+            var value = (double)(Tf.Sublinear(count) * entry.Idf);
             count = 0;
             norm += value * value;
-            dot0 += value * Unsafe.Add(ref entry, 1);
-            dot1 += value * Unsafe.Add(ref entry, 2);
-            dot2 += value * Unsafe.Add(ref entry, 3);
+            dot0 += value * entry.Weight0;
+            dot1 += value * entry.Weight1;
+            dot2 += value * entry.Weight2;
         }
 
         return (norm, dot0, dot1, dot2);
@@ -282,21 +287,34 @@ internal sealed class FramingModel
 
     public static double Sigmoid(double z) => z >= 0 ? 1.0 / (1.0 + Math.Exp(-z)) : Math.Exp(z) / (1.0 + Math.Exp(z));
 
-    /// <summary>Per-thread scratch space sized for one model's vocabulary.</summary>
-    private sealed class ScoringScratch
+    /// <summary>One scoring row as a thread sees it: the model's IDF and weights and, in the same half cache line, the
+    /// occurrence counts of the range being scored and of the whole text (so counting a feature brings in what scoring
+    /// it reads). Counts are zero between calls.</summary>
+    [StructLayout(LayoutKind.Sequential, Size = 32)]
+    private struct ScoringRow
     {
-        [ThreadStatic]
-        private static ScoringScratch? current;
+        public float Idf;
+        public float Weight0;
+        public float Weight1;
+        public float Weight2;
+        public int Count;
+        public int WholeCount;
+    }
+
+    /// <summary>One thread's scratch space for one model.</summary>
+    private sealed class ScoringScratch(ScoringRow[] template)
+    {
+        private readonly ScoringRow[] rows = (ScoringRow[])template.Clone();
 
         public FeatureBuffer Buffer { get; } = new();
 
-        /// <summary>Per row, a pair of occurrence counts: the current range's (even entries) and the whole text's (odd
-        /// entries), side by side so that adding one to the other stays in one cache line. All zero between calls.</summary>
-        public int[] Counts { get; private set; } = [];
+        /// <summary>The first of the thread's copy of the model's rows, whose counts it fills and resets.</summary>
+        public ref ScoringRow Rows => ref MemoryMarshal.GetArrayDataReference(rows);
 
-        public int[] Touched { get; private set; } = [];
+        /// <summary>One spare entry: a repeated occurrence is written just past the last listed row.</summary>
+        public int[] Touched { get; } = new int[template.Length + 1];
 
-        public int[] WholeTouched { get; private set; } = [];
+        public int[] WholeTouched { get; } = new int[template.Length + 1];
 
         /// <summary>The windows of the current text as (first sentence, end sentence).</summary>
         public List<(int First, int End)> Windows { get; } = [];
@@ -311,21 +329,6 @@ internal sealed class FramingModel
             }
 
             return sentenceScores.AsSpan(0, sentences * LabelCount);
-        }
-
-        public static ScoringScratch For(FramingModel model)
-        {
-            var scratch = current ??= new ScoringScratch();
-            var size = model.VocabularyBuckets.Length;
-            if (scratch.Touched.Length < size + 1)
-            {
-                // One spare touched entry: a repeated occurrence is written just past the last listed row.
-                scratch.Counts = new int[size * 2];
-                scratch.Touched = new int[size + 1];
-                scratch.WholeTouched = new int[size + 1];
-            }
-
-            return scratch;
         }
     }
 }
