@@ -95,6 +95,21 @@ public sealed class FramingClassifierTests
     }
 
     [Fact]
+    public void A_feature_repeated_hundreds_of_times_scores_as_the_explanation_computes_it()
+    {
+        // Past 255 occurrences the scorer reads sublinear TF from its per-text table, the explanation from Tf.Sublinear's
+        // formula: both must give the training's value.
+        var text = string.Join(' ', Enumerable.Repeat("sovereignty", 300)) + " of the national internet.";
+        var scores = Committed.Value.ClassifyText(text, "en");
+        var explanations = Committed.Value.Explain(text, "en");
+
+        for (var label = 0; label < scores.Count; label++)
+        {
+            Assert.Equal(explanations[label].Score, scores[label].Score, 1e-9);
+        }
+    }
+
+    [Fact]
     public void Explain_lists_the_features_that_push_towards_a_framing()
     {
         var explanations = Committed.Value.Explain("Western media spread fakes and propaganda against Russia.", "en", top: 10);

@@ -45,6 +45,7 @@ internal sealed class FeatureExtractor
         var isRussian = lang == "ru";
         var salt = FeatureHash.LanguageSalt(lang, settings.PartitionByLanguage);
         var cache = buffer.Names is null ? caches.Value! : null;
+        var wordHashBasis = WordCache.HashBasis(isRussian);
         var sentences = TextAnalysis.SplitSentences(text, lang, buffer.Tokens);
         var tokens = buffer.Tokens;
         var token = 0;
@@ -79,11 +80,11 @@ internal sealed class FeatureExtractor
             var hasPrevious = false;
             foreach (var word in buffer.Words)
             {
-                var lowered = Lower(text.AsSpan(word.Start, Math.Min(word.Length, MaxWordLength)), buffer.Lowered);
+                var lowered = Lower(text.AsSpan(word.Start, Math.Min(word.Length, MaxWordLength)), buffer.Lowered, wordHashBasis, out var wordHash);
                 ulong stem;
                 if (cache is not null)
                 {
-                    ref readonly var entry = ref cache.Get(isRussian, lowered, this, salt, word.IsNumber);
+                    ref readonly var entry = ref cache.Get(isRussian, lowered, wordHash, this, salt, word.IsNumber);
                     stem = entry.StemHash;
                     buffer.AddRange(cache.Ids(entry));
                 }
@@ -169,10 +170,12 @@ internal sealed class FeatureExtractor
         }
     }
 
-    /// <summary>Lower-cases into <paramref name="target"/> from index 1 (index 0 is kept for the word-start mark), folding ё to е.</summary>
-    private static ReadOnlySpan<char> Lower(ReadOnlySpan<char> word, char[] target)
+    /// <summary>Lower-cases into <paramref name="target"/> from index 1 (index 0 is kept for the word-start mark), folding ё
+    /// to е, and hashes the result on the way (FNV-1a steps from <paramref name="hashBasis"/>, for the word cache).</summary>
+    private static ReadOnlySpan<char> Lower(ReadOnlySpan<char> word, char[] target, ulong hashBasis, out ulong hash)
     {
         var length = 0;
+        hash = hashBasis;
         foreach (var original in word)
         {
             var c = LowerInvariant(original);
@@ -191,6 +194,7 @@ internal sealed class FeatureExtractor
             }
 
             target[++length] = c;
+            hash = FeatureHash.Step(hash, c);
         }
 
         return target.AsSpan(1, length);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Discourse.Classification.Features;
@@ -35,10 +36,20 @@ internal sealed class WordCache
     /// <summary>The feature ids of a remembered word.</summary>
     public ReadOnlySpan<int> Ids(in Entry entry) => ids.AsSpan(entry.IdStart, entry.IdLength);
 
+    /// <summary>The basis of the word hash <see cref="Get"/> takes: FNV-1a steps over the lower-cased word from here.</summary>
+    public static ulong HashBasis(bool isRussian) => isRussian ? FeatureHash.Basis ^ RussianTag : FeatureHash.Basis;
+
     /// <summary>Looks up (or computes and remembers) a lower-cased word's features.</summary>
-    public ref readonly Entry Get(bool isRussian, ReadOnlySpan<char> lowerCaseWord, FeatureExtractor extractor, ulong salt, bool isNumber)
+    /// <param name="isRussian">The word's language.</param>
+    /// <param name="lowerCaseWord">The word, lower-cased.</param>
+    /// <param name="wordHash">FNV-1a steps over <paramref name="lowerCaseWord"/> from <see cref="HashBasis"/> (computed by
+    /// the caller while lower-casing, so the word is read once).</param>
+    /// <param name="extractor">Computes the features of a word not seen before.</param>
+    /// <param name="salt">The language salt of the features.</param>
+    /// <param name="isNumber">Whether the word is a number (no character n-grams).</param>
+    public ref readonly Entry Get(bool isRussian, ReadOnlySpan<char> lowerCaseWord, ulong wordHash, FeatureExtractor extractor, ulong salt, bool isNumber)
     {
-        var hash = FeatureHash.Finish(FeatureHash.Of(lowerCaseWord, isRussian ? FeatureHash.Basis ^ RussianTag : FeatureHash.Basis));
+        var hash = FeatureHash.Finish(wordHash);
         var mask = table.Length - 1;
         var index = (int)hash & mask;
         while (true)
@@ -58,12 +69,20 @@ internal sealed class WordCache
             index = (index + 1) & mask;
         }
 
+        return ref Add(index, hash, isRussian, lowerCaseWord, extractor, salt, isNumber);
+    }
+
+    /// <summary>Computes and remembers a word not seen before, at probe slot <paramref name="index"/>. Kept out of line so
+    /// that the lookup, which runs for every word, stays small.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private ref readonly Entry Add(int index, ulong hash, bool isRussian, ReadOnlySpan<char> lowerCaseWord, FeatureExtractor extractor, ulong salt, bool isNumber)
+    {
         if (entryCount >= maxEntries)
         {
             // Full: start afresh rather than evict piecemeal (a long-running service sees an open vocabulary).
             Array.Clear(table);
             entryCount = keyCount = idCount = 0;
-            index = (int)hash & mask;
+            index = (int)hash & (table.Length - 1);
         }
 
         scratch.Reset();

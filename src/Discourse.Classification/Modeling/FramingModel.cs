@@ -102,6 +102,7 @@ internal sealed class FramingModel
         var scratch = scratches.Value!;
         var buffer = scratch.Buffer;
         Extractor.Extract(text, lang, buffer);
+        scratch.CoverCounts(buffer.Count);
         var language = LanguageIndex(lang);
         var result = new TextScores(buffer.Sentences.Count);
         Span<double> probabilities = stackalloc double[LabelCount];
@@ -150,7 +151,7 @@ internal sealed class FramingModel
                 }
             }
 
-            Probabilities(ScoreTouched(ref scratch.Rows, whole: true, scratch.WholeTouched, wholeCount), language, result.Whole);
+            Probabilities(ScoreTouched(scratch, ScoringRow.WholeCountField, scratch.WholeTouched, wholeCount), language, result.Whole);
             for (var label = 0; label < LabelCount; label++)
             {
                 result.Document[label] = Math.Max(result.Whole[label], bestScore[label]);
@@ -207,7 +208,7 @@ internal sealed class FramingModel
     private void ScoreRange(ScoringScratch scratch, int start, int end, int language, Span<double> probabilities)
     {
         var touchedCount = CountOccurrences(scratch, start, end);
-        Probabilities(ScoreTouched(ref scratch.Rows, whole: false, scratch.Touched, touchedCount), language, probabilities);
+        Probabilities(ScoreTouched(scratch, ScoringRow.CountField, scratch.Touched, touchedCount), language, probabilities);
     }
 
     /// <summary>As <see cref="ScoreRange(ScoringScratch, int, int, int, Span{double})"/>, and adds the range's
@@ -218,17 +219,19 @@ internal sealed class FramingModel
         ref var rows = ref scratch.Rows;
         ref var touched = ref MemoryMarshal.GetArrayDataReference(scratch.Touched);
         ref var wholeTouched = ref MemoryMarshal.GetArrayDataReference(scratch.WholeTouched);
+        var listed = wholeCount; // a local: through the ref, every iteration would wait on the previous one's store
         for (var t = 0; t < touchedCount; t++)
         {
             var row = Unsafe.Add(ref touched, t);
             ref var entry = ref Unsafe.Add(ref rows, row);
             var seen = entry.WholeCount;
             entry.WholeCount = seen + entry.Count;
-            Unsafe.Add(ref wholeTouched, wholeCount) = row;
-            wholeCount += seen == 0 ? 1 : 0;
+            Unsafe.Add(ref wholeTouched, listed) = row;
+            listed += seen == 0 ? 1 : 0;
         }
 
-        Probabilities(ScoreTouched(ref scratch.Rows, whole: false, scratch.Touched, touchedCount), language, probabilities);
+        wholeCount = listed;
+        Probabilities(ScoreTouched(scratch, ScoringRow.CountField, scratch.Touched, touchedCount), language, probabilities);
     }
 
     /// <summary>Counts the occurrences of [start, end) per row into <see cref="ScoringRow.Count"/> and lists each row
@@ -255,17 +258,24 @@ internal sealed class FramingModel
         return touchedCount;
     }
 
-    /// <summary>The TF-IDF norm and the three dot products over the touched rows, from their range counts or (when
-    /// <paramref name="whole"/>) their whole-text counts; those counts are reset to zero on the way.</summary>
-    private static (double Norm, double Dot0, double Dot1, double Dot2) ScoreTouched(ref ScoringRow rows, bool whole, int[] touchedRows, int touchedCount)
+    /// <summary>The TF-IDF norm and the three dot products over the touched rows, from the count field
+    /// <paramref name="countField"/> of each (<see cref="ScoringRow.CountField"/> or <see cref="ScoringRow.WholeCountField"/>);
+    /// those counts are reset to zero on the way.</summary>
+    /// <remarks>Nothing in the loop may call out (the sublinear TF comes from the scratch's table, which covers every
+    /// count the text can have): around a call the JIT keeps the four sums on the stack, and every iteration then waits
+    /// on the previous one's stores. For the same reason it is not inlined into its callers, which call Math.Exp.</remarks>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static (double Norm, double Dot0, double Dot1, double Dot2) ScoreTouched(ScoringScratch scratch, int countField, int[] touchedRows, int touchedCount)
     {
         double norm = 0, dot0 = 0, dot1 = 0, dot2 = 0;
+        ref var rows = ref scratch.Rows;
         ref var touched = ref MemoryMarshal.GetArrayDataReference(touchedRows);
+        var sublinear = scratch.Sublinear;
         for (var t = 0; t < touchedCount; t++)
         {
             ref var entry = ref Unsafe.Add(ref rows, Unsafe.Add(ref touched, t));
-            ref var count = ref whole ? ref entry.WholeCount : ref entry.Count;
-            var value = (double)(Tf.Sublinear(count) * entry.Idf);
+            ref var count = ref Unsafe.Add(ref Unsafe.As<ScoringRow, int>(ref entry), countField);
+            var value = (double)(sublinear[count] * entry.Idf);
             count = 0;
             norm += value * value;
             dot0 += value * entry.Weight0;
@@ -290,14 +300,31 @@ internal sealed class FramingModel
     /// <summary>One scoring row as a thread sees it: the model's IDF and weights and, in the same half cache line, the
     /// occurrence counts of the range being scored and of the whole text (so counting a feature brings in what scoring
     /// it reads). Counts are zero between calls.</summary>
-    [StructLayout(LayoutKind.Sequential, Size = 32)]
+    [StructLayout(LayoutKind.Explicit, Size = 32)]
     private struct ScoringRow
     {
+        /// <summary>Index of <see cref="Count"/> among the row's 32-bit fields.</summary>
+        public const int CountField = 4;
+
+        /// <summary>Index of <see cref="WholeCount"/> among the row's 32-bit fields.</summary>
+        public const int WholeCountField = 5;
+
+        [FieldOffset(0)]
         public float Idf;
+
+        [FieldOffset(4)]
         public float Weight0;
+
+        [FieldOffset(8)]
         public float Weight1;
+
+        [FieldOffset(12)]
         public float Weight2;
+
+        [FieldOffset(CountField * 4)]
         public int Count;
+
+        [FieldOffset(WholeCountField * 4)]
         public int WholeCount;
     }
 
@@ -307,6 +334,9 @@ internal sealed class FramingModel
         private readonly ScoringRow[] rows = (ScoringRow[])template.Clone();
 
         public FeatureBuffer Buffer { get; } = new();
+
+        /// <summary>Sublinear TF by count, for every count the current text can have (<see cref="CoverCounts"/>).</summary>
+        public float[] Sublinear { get; private set; } = Tf.Table(256);
 
         /// <summary>The first of the thread's copy of the model's rows, whose counts it fills and resets.</summary>
         public ref ScoringRow Rows => ref MemoryMarshal.GetArrayDataReference(rows);
@@ -320,6 +350,16 @@ internal sealed class FramingModel
         public List<(int First, int End)> Windows { get; } = [];
 
         private double[] sentenceScores = new double[64 * LabelCount];
+
+        /// <summary>Makes <see cref="Sublinear"/> cover counts up to <paramref name="occurrences"/>, the most any feature
+        /// of a text with that many occurrences can have.</summary>
+        public void CoverCounts(int occurrences)
+        {
+            if (Sublinear.Length <= occurrences)
+            {
+                Sublinear = Tf.Table(Math.Max(occurrences + 1, Sublinear.Length * 2));
+            }
+        }
 
         public Span<double> SentenceScoresFor(int sentences)
         {
@@ -356,18 +396,21 @@ internal sealed class TextScores
 /// <summary>Sublinear term frequency 1 + ln(tf), tabulated: training and scoring must agree to the last bit.</summary>
 internal static class Tf
 {
-    private static readonly float[] Table = BuildTable();
+    private static readonly float[] Common = Table(256);
 
-    public static float Sublinear(int count) => count < Table.Length ? Table[count] : (float)(1.0 + Math.Log(count));
+    public static float Sublinear(int count) => count < Common.Length ? Common[count] : Value(count);
 
-    private static float[] BuildTable()
+    /// <summary>The sublinear TF of counts 0 to <paramref name="length"/> - 1 (0 for a count of 0).</summary>
+    public static float[] Table(int length)
     {
-        var table = new float[256];
+        var table = new float[length];
         for (var i = 1; i < table.Length; i++)
         {
-            table[i] = (float)(1.0 + Math.Log(i));
+            table[i] = Value(i);
         }
 
         return table;
     }
+
+    private static float Value(int count) => (float)(1.0 + Math.Log(count));
 }

@@ -19,7 +19,7 @@ public sealed class WordCacheTests
 
         for (var lookup = 0; lookup < 2; lookup++)
         {
-            ref readonly var entry = ref cache.Get(isRussian, word, Extractor, 0, isNumber);
+            ref readonly var entry = ref cache.Get(isRussian, word, Hash(isRussian, word), Extractor, 0, isNumber);
             Assert.Equal(stem, entry.StemHash);
             Assert.Equal(ids, cache.Ids(entry).ToArray());
         }
@@ -31,8 +31,8 @@ public sealed class WordCacheTests
     public void The_same_spelling_is_remembered_separately_per_language()
     {
         var cache = new WordCache();
-        cache.Get(false, "internet", Extractor, 0, false);
-        cache.Get(true, "internet", Extractor, 0, false);
+        cache.Get(false, "internet", Hash(false, "internet"), Extractor, 0, false);
+        cache.Get(true, "internet", Hash(true, "internet"), Extractor, 0, false);
 
         Assert.Equal(2, cache.Count);
     }
@@ -44,13 +44,15 @@ public sealed class WordCacheTests
         var words = Enumerable.Range(0, 40).Select(i => "word" + (char)('a' + (i % 26)) + (char)('a' + (i / 26))).ToList();
         foreach (var word in words.Concat(words))
         {
-            ref readonly var entry = ref cache.Get(false, word, Extractor, 0, false);
+            ref readonly var entry = ref cache.Get(false, word, Hash(false, word), Extractor, 0, false);
             var (stem, ids) = Direct(false, word, false);
             Assert.Equal(stem, entry.StemHash);
             Assert.Equal(ids, cache.Ids(entry).ToArray());
             Assert.InRange(cache.Count, 1, 8);
         }
     }
+
+    private static ulong Hash(bool isRussian, string word) => FeatureHash.Of(word, WordCache.HashBasis(isRussian));
 
     private static (ulong Stem, int[] Ids) Direct(bool isRussian, string word, bool isNumber)
     {
