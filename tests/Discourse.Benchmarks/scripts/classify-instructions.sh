@@ -3,10 +3,11 @@
 # (a 2 MB last-level cache, the size of one core's L2 here). Wall-clock figures on a shared host drift by up to 2x
 # within minutes; these counts do not, so two revisions can be compared on any machine:
 #   git worktree add /tmp/old <rev> && tests/Discourse.Benchmarks/scripts/classify-instructions.sh . /tmp/old
+# (revisions from df70798 on; older benchmarks lack --warmup-seconds and --rounds).
 # Each checkout's benchmark is built in Release; the JIT runs untiered (DOTNET_TieredCompilation=0) so that every run
-# executes the same code (untiered code runs more instructions than the tiered code of a real run, so compare revisions
-# with it rather than quoting its absolute figures as speed). Work per document = (run of 768 documents - run of 256 documents) / 512: the first 256
-# (cold word cache, start-up) cancel out.
+# executes the same code (untiered code runs more instructions than the tiered code of a real run, so compare
+# revisions with it rather than quoting its absolute figures as speed). Work per document = (run of 768 documents - run
+# of 256 documents) / 512: the first 256 (cold word cache, start-up) cancel out.
 set -euo pipefail
 command -v valgrind >/dev/null || { echo "valgrind is not installed (apt-get install valgrind)" >&2; exit 2; }
 for checkout in "${@:-.}"; do
