@@ -152,8 +152,16 @@ internal static class ClassificationCommands
             var temporary = outputPath + ".tmp";
             var lineNumber = 0;
             var written = 0;
-            using (var writer = new StreamWriter(temporary, append: false, new UTF8Encoding(false)))
+            if (!File.Exists(inputPath))
             {
+                throw new FileNotFoundException($"Input file {Path.GetFullPath(inputPath)} does not exist. Pass a JSONL file with --input.", inputPath);
+            }
+
+            // Written beside the output and moved over it only when every line was classified: a bad line leaves an
+            // existing output as it was and no partial file behind.
+            try
+            {
+                using var writer = new StreamWriter(temporary, append: false, new UTF8Encoding(false));
                 foreach (var line in File.ReadLines(inputPath))
                 {
                     lineNumber++;
@@ -194,6 +202,11 @@ internal static class ClassificationCommands
                     writer.WriteLine(item.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
                     written++;
                 }
+            }
+            catch
+            {
+                File.Delete(temporary);
+                throw;
             }
 
             File.Move(temporary, outputPath, overwrite: true);
@@ -276,17 +289,23 @@ internal static class ClassificationCommands
         }
     }
 
-    /// <summary>Runs a command body, turning expected failures into a one-line message and exit code 1.</summary>
+    /// <summary>Runs a command body, turning expected failures into a one-line message: exit code 2 for a model or input
+    /// that cannot be used as given (as `discourse run` does for its model), 1 when the work itself fails.</summary>
     private static int Run(Func<int> body)
     {
         try
         {
             return body();
         }
-        catch (Exception ex) when (ex is ModelLoadException or InvalidDataException or IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is ModelLoadException or FileNotFoundException or DirectoryNotFoundException)
         {
             Console.Error.WriteLine("error: " + ex.Message);
-            return 1;
+            return ExitCodes.BadUsageOrConfig;
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine("error: " + ex.Message);
+            return ExitCodes.Failure;
         }
     }
 }
