@@ -18,6 +18,12 @@ internal static class ClassificationCommands
 
     private const string DefaultCorpus = "corpora/labelled";
 
+    /// <summary>Lines read before their texts are classified together; enough to keep every core busy, small enough to
+    /// stream a file of any size.</summary>
+    private const int ClassifyBatchSize = 1024;
+
+    private static readonly JsonSerializerOptions ClassifyOutputOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static IEnumerable<Command> Create() => [Train(), Evaluate(), Classify(), Explain()];
 
     /// <summary>Resolves a default repository-relative path: as given when it exists from the current folder, else
@@ -139,19 +145,25 @@ internal static class ClassificationCommands
     {
         var input = new Option<string>("--input") { Description = "JSONL file: one object per line with \"text\" (and \"lang\", default en).", Required = true };
         var output = new Option<string>("--output") { Description = "JSONL file to write: each input object with scores, labels (0/1), evidence and model_version added.", Required = true };
+        var threads = new Option<int?>("--threads") { Description = "Texts classified at once (default: the number of cores). The output is the same, in input order, whatever the number." };
         var model = ModelOption();
         var command = new Command("classify", "Tag every object of a JSONL file for the three framings.");
         command.Options.Add(input);
         command.Options.Add(output);
+        command.Options.Add(threads);
         command.Options.Add(model);
         command.SetAction(result => Run(() =>
         {
+            var threadCount = result.GetValue(threads) ?? Environment.ProcessorCount;
+            if (threadCount < 1)
+            {
+                Console.Error.WriteLine($"error: --threads must be at least 1 (got {threadCount}).");
+                return ExitCodes.BadUsageOrConfig;
+            }
+
             var classifier = LoadModel(result.GetValue(model));
             var inputPath = result.GetValue(input)!;
             var outputPath = result.GetValue(output)!;
-            var temporary = outputPath + ".tmp";
-            var lineNumber = 0;
-            var written = 0;
             if (!File.Exists(inputPath))
             {
                 throw new FileNotFoundException($"Input file {Path.GetFullPath(inputPath)} does not exist. Pass a JSONL file with --input.", inputPath);
@@ -159,49 +171,28 @@ internal static class ClassificationCommands
 
             // Written beside the output and moved over it only when every line was classified: a bad line leaves an
             // existing output as it was and no partial file behind.
+            var temporary = outputPath + ".tmp";
+            var written = 0;
             try
             {
                 using var writer = new StreamWriter(temporary, append: false, new UTF8Encoding(false));
+                var batch = new List<(string Line, int Number)>(ClassifyBatchSize);
+                var lineNumber = 0;
                 foreach (var line in File.ReadLines(inputPath))
                 {
                     lineNumber++;
-                    if (string.IsNullOrWhiteSpace(line))
+                    if (!string.IsNullOrWhiteSpace(line))
                     {
-                        continue;
+                        batch.Add((line, lineNumber));
                     }
 
-                    JsonObject item;
-                    try
+                    if (batch.Count == ClassifyBatchSize)
                     {
-                        item = JsonNode.Parse(line) as JsonObject ?? throw new JsonException("not a JSON object");
+                        written += ClassifyBatch(classifier, batch, inputPath, threadCount, writer);
                     }
-                    catch (JsonException ex)
-                    {
-                        throw new InvalidDataException($"{inputPath}:{lineNumber}: {ex.Message}. Each line must be a JSON object with a \"text\" string.", ex);
-                    }
-
-                    var text = item["text"] is JsonValue textValue && textValue.TryGetValue<string>(out var t)
-                        ? t
-                        : throw new InvalidDataException($"{inputPath}:{lineNumber}: \"text\" (a string) is missing.");
-                    var lang = item["lang"] is JsonValue langValue && langValue.TryGetValue<string>(out var l) ? l : "en";
-                    var scores = classifier.ClassifyText(text, lang);
-                    var scoreObject = new JsonObject();
-                    var labelObject = new JsonObject();
-                    var evidenceObject = new JsonObject();
-                    foreach (var score in scores)
-                    {
-                        scoreObject[score.Framing.Name()] = Math.Round(score.Score, 6);
-                        labelObject[score.Framing.Name()] = score.Label ? 1 : 0;
-                        evidenceObject[score.Framing.Name()] = score.Evidence;
-                    }
-
-                    item["scores"] = scoreObject;
-                    item["labels"] = labelObject;
-                    item["evidence"] = evidenceObject;
-                    item["model_version"] = classifier.ModelVersion;
-                    writer.WriteLine(item.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
-                    written++;
                 }
+
+                written += ClassifyBatch(classifier, batch, inputPath, threadCount, writer);
             }
             catch
             {
@@ -214,6 +205,73 @@ internal static class ClassificationCommands
             return 0;
         }));
         return command;
+    }
+
+    /// <summary>Parses, classifies and serialises the batch's lines on up to <paramref name="threads"/> threads (the
+    /// classifier keeps its scratch space per thread), then writes them in input order, or throws the error of the first
+    /// bad line; empties the batch and returns how many objects were written.</summary>
+    private static int ClassifyBatch(FramingClassifier classifier, List<(string Line, int Number)> batch, string inputPath, int threads, StreamWriter writer)
+    {
+        var lines = new string[batch.Count];
+        var errors = new InvalidDataException?[batch.Count];
+        Parallel.For(0, batch.Count, new ParallelOptions { MaxDegreeOfParallelism = threads }, i =>
+        {
+            try
+            {
+                lines[i] = ClassifyLine(classifier, batch[i].Line, inputPath, batch[i].Number);
+            }
+            catch (InvalidDataException ex)
+            {
+                errors[i] = ex;
+            }
+        });
+
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (errors[i] is { } error)
+            {
+                throw error;
+            }
+
+            writer.WriteLine(lines[i]);
+        }
+
+        batch.Clear();
+        return lines.Length;
+    }
+
+    /// <summary>One input line with <c>scores</c>, <c>labels</c>, <c>evidence</c> and <c>model_version</c> added.</summary>
+    private static string ClassifyLine(FramingClassifier classifier, string line, string inputPath, int lineNumber)
+    {
+        JsonObject item;
+        try
+        {
+            item = JsonNode.Parse(line) as JsonObject ?? throw new JsonException("not a JSON object");
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException($"{inputPath}:{lineNumber}: {ex.Message}. Each line must be a JSON object with a \"text\" string.", ex);
+        }
+
+        var text = item["text"] is JsonValue textValue && textValue.TryGetValue<string>(out var t)
+            ? t
+            : throw new InvalidDataException($"{inputPath}:{lineNumber}: \"text\" (a string) is missing.");
+        var lang = item["lang"] is JsonValue langValue && langValue.TryGetValue<string>(out var l) ? l : "en";
+        var scoreObject = new JsonObject();
+        var labelObject = new JsonObject();
+        var evidenceObject = new JsonObject();
+        foreach (var score in classifier.ClassifyText(text, lang))
+        {
+            scoreObject[score.Framing.Name()] = Math.Round(score.Score, 6);
+            labelObject[score.Framing.Name()] = score.Label ? 1 : 0;
+            evidenceObject[score.Framing.Name()] = score.Evidence;
+        }
+
+        item["scores"] = scoreObject;
+        item["labels"] = labelObject;
+        item["evidence"] = evidenceObject;
+        item["model_version"] = classifier.ModelVersion;
+        return item.ToJsonString(ClassifyOutputOptions);
     }
 
     private static Command Explain()

@@ -47,6 +47,39 @@ public sealed class ClassificationCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task Classify_writes_the_same_file_in_input_order_whatever_the_number_of_threads()
+    {
+        // More lines than one batch (1,024), so batches follow each other as well as running in parallel.
+        string[] texts =
+        [
+            "The ministry called for a binding code of conduct under which states pledge not to attack each other's networks.",
+            "Западные СМИ ведут против нас информационную войну.",
+            "The harvest was larger than last year.",
+            "Государство должно обеспечить суверенитет национального сегмента интернета.",
+        ];
+        File.WriteAllLines(_dir.File("in.jsonl"), Enumerable.Range(0, 1100).Select(i => Line($"n{i}", i % 2 == 0 ? "en" : "ru", texts[i % texts.Length] + " " + i)));
+
+        var one = await CliProcess.RunAsync(_dir.Path, "classify", "--input", "in.jsonl", "--output", "one.jsonl", "--threads", "1", "--model", Model);
+        var three = await CliProcess.RunAsync(_dir.Path, "classify", "--input", "in.jsonl", "--output", "three.jsonl", "--threads", "3", "--model", Model);
+        var none = await CliProcess.RunAsync(_dir.Path, "classify", "--input", "in.jsonl", "--output", "none.jsonl", "--threads", "0", "--model", Model);
+
+        Assert.True(one.ExitCode == 0, one.ToString());
+        Assert.True(three.ExitCode == 0, three.ToString());
+        var lines = File.ReadAllLines(_dir.File("one.jsonl"));
+        Assert.Equal(1100, lines.Length);
+        Assert.Equal(lines, File.ReadAllLines(_dir.File("three.jsonl")));
+        for (var i = 0; i < lines.Length; i += 137)
+        {
+            using var line = JsonDocument.Parse(lines[i]);
+            Assert.Equal($"n{i}", line.RootElement.GetProperty("id").GetString());
+        }
+
+        Assert.True(none.ExitCode == 2, none.ToString());
+        Assert.Contains("--threads", none.Errors, StringComparison.Ordinal);
+        Assert.False(File.Exists(_dir.File("none.jsonl")));
+    }
+
+    [Fact]
     public async Task Classify_stops_at_a_bad_line_naming_it_and_leaves_an_existing_output_untouched()
     {
         File.WriteAllLines(_dir.File("in.jsonl"), [Line("a", "en", "A statement."), "{\"id\": \"b\", \"text\": 42}"]);
