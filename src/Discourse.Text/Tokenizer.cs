@@ -277,7 +277,7 @@ public static class Tokenizer
         // Most words end at a character that cannot go on into an address: find the end of the letters and digits in
         // one vectorised search and stop there, before the character-by-character scan.
         var run = text[start..].IndexOfAnyExcept(AsciiLettersAndDigits);
-        if (run < 0 || text[start + run] is not ('@' or '.' or '_' or '%' or '+' or '-'))
+        if (run < 0 || (text[start + run] != '@' && !IsEmailLocalChar(text[start + run])))
         {
             return false;
         }

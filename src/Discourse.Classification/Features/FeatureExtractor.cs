@@ -237,4 +237,3 @@ internal sealed class FeatureExtractor
         return false;
     }
 }
-
