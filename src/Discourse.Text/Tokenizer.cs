@@ -100,8 +100,9 @@ public static class Tokenizer
         c >= 0x300 && CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark
             or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
 
+    /// <remarks>Basic Cyrillic letters, which start most tokens of Russian text, are answered before the Unicode checks.</remarks>
     private static bool IsSkipped(char c) =>
-        c <= ' ' || (c >= 0x7F && (char.IsWhiteSpace(c) || TextNormalizer.IsInvisible(c) || char.IsControl(c)));
+        c <= ' ' || (c >= 0x7F && c is < '\u0410' or > '\u044F' && (char.IsWhiteSpace(c) || TextNormalizer.IsInvisible(c) || char.IsControl(c)));
 
     private static bool IsHyphen(char c) => c is '-' or '\u2010' or '\u2011';
 

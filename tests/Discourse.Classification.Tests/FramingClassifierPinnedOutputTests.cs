@@ -5,8 +5,9 @@ using Discourse.Testing;
 namespace Discourse.Classification.Tests;
 
 /// <summary>
-/// Pins exact scores (as IEEE bit patterns), labels and evidence of the committed model on our own texts, as computed
-/// by the scoring code before its speed-ups: any optimisation of featurisation or scoring must leave them unchanged.
+/// Pins exact scores (as IEEE bit patterns), labels and evidence of the committed model on our own texts: any
+/// optimisation of featurisation or scoring must leave them unchanged. Retraining the committed model re-pins them
+/// (last on 2026-12-03, for character 4-grams and min df 3, with the scoring code unchanged).
 /// </summary>
 public sealed class FramingClassifierPinnedOutputTests
 {
@@ -35,31 +36,42 @@ public sealed class FramingClassifierPinnedOutputTests
         + "Журналистам напомнили о правилах аккредитации.\n\n"
         + "В выходные ожидается снег.";
 
+    private const string EnglishPledge =
+        "The delegation arrived on Tuesday and toured the new port.\n\n"
+        + "In the joint statement both governments pledge not to attack each other's critical infrastructure through cyberspace "
+        + "and to set up a hotline for computer incidents. "
+        + "They also agree that each state keeps full control over its national internet segment and the data of its citizens. "
+        + "Talks on fishing quotas continue next month.";
+
     private const string EnglishShort = "Gas exports to the region rose by a tenth in the third quarter, the company reported.";
 
     public static TheoryData<string, string, string> Cases => new()
     {
         {
             "en", EnglishLong,
-            "Sovereignty|3FE260BA24EFC6DB|True|84:He added that national soverei;NonAggression|3FA23D56C87B034C|False|-;AntiWesternMedia|3FDF7EA187AE53CE|False|-"
+            "Sovereignty|3FE19232065C9DC0|False|-;NonAggression|3FA5EEE236B9E5FE|False|-;AntiWesternMedia|3FE009CDF8C95E2E|False|-"
         },
         {
             "ru", RussianLong,
-            "Sovereignty|3FEA606149AD0EBB|True|118:Она подчеркнула, что государст;NonAggression|3FC08138803EC99C|False|-;AntiWesternMedia|3FEF4E4468D9C10E|True|123:Представитель ведомства заявил"
+            "Sovereignty|3FE927118E1C52B8|True|118:Она подчеркнула, что государст;NonAggression|3FBCE442C2631EEC|False|-;AntiWesternMedia|3FEF5AC7E597FA4E|True|123:Представитель ведомства заявил"
+        },
+        {
+            "en", EnglishPledge,
+            "Sovereignty|3FEE870A705FD018|True|115:They also agree that each stat;NonAggression|3FEFBD0FCA41EAD3|True|164:In the joint statement both go;AntiWesternMedia|3FADD4EFFFD89A95|False|-"
         },
         {
             "en", EnglishShort,
-            "Sovereignty|3F71742379465056|False|-;NonAggression|3F7BF38F876657B4|False|-;AntiWesternMedia|3FA65A2A5AB52E63|False|-"
+            "Sovereignty|3F7BD09CC583F59F|False|-;NonAggression|3F8181B3DF53EF3C|False|-;AntiWesternMedia|3FADD40F80363DAF|False|-"
         },
         {
             "en", string.Empty,
-            "Sovereignty|3F757CB913C5ADAA|False|-;NonAggression|3F84C23129098634|False|-;AntiWesternMedia|3F8365A90C88FD18|False|-"
+            "Sovereignty|3F805D30961387F6|False|-;NonAggression|3F8D3F157C1CA1B0|False|-;AntiWesternMedia|3F89AEF19EE08F93|False|-"
         },
     };
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Scores_labels_and_evidence_match_the_values_pinned_before_the_speed_ups(string lang, string text, string expected)
+    public void Scores_labels_and_evidence_match_the_pinned_values(string lang, string text, string expected)
     {
         Assert.Equal(expected, Describe(Committed.Value.ClassifyText(text, lang)));
     }

@@ -60,6 +60,19 @@ public sealed class FramingClassifierTests
     }
 
     [Fact]
+    public void Capitals_and_yo_are_folded_before_featurisation_so_the_spelling_does_not_change_the_scores()
+    {
+        const string Plain = "западные сми ведут информационную войну, но все ее фейки мы разоблачим. еще одна атака на наше единое информационное пространство.";
+        const string Cased = "ЗАПАДНЫЕ СМИ ведут ИНФОРМАЦИОННУЮ войну, но все её фейки мы разоблачим. Ещё одна атака на наше ЕДИНОЕ информационное пространство.";
+        const string Capital = "Западные СМИ ведут информационную войну, но все ЕЁ фейки мы разоблачим. ЕЩЁ одна атака на наше единое информационное пространство.";
+
+        var expected = Committed.Value.ClassifyText(Plain, "ru").Select(s => s.Score).ToArray();
+
+        Assert.Equal(expected, Committed.Value.ClassifyText(Cased, "ru").Select(s => s.Score).ToArray());
+        Assert.Equal(expected, Committed.Value.ClassifyText(Capital, "ru").Select(s => s.Score).ToArray());
+    }
+
+    [Fact]
     public void A_long_document_is_scored_by_its_paragraph_windows_not_only_as_a_whole()
     {
         var filler = string.Join("\n\n", Enumerable.Repeat("Harvest figures were revised upwards after a warm autumn. Grain prices on the exchange were steady.", 12));

@@ -179,8 +179,12 @@ internal sealed class FeatureExtractor
         foreach (var original in word)
         {
             var c = LowerInvariant(original);
+
+            // Below U+00AD and in the basic Cyrillic small letters no character is dropped or folded.
             switch (c)
             {
+                case < '\u00AD' or (>= '\u0430' and <= '\u044F'):
+                    break;
                 case '\u00AD' or '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF':
                     continue;
                 case 'ё':
@@ -200,14 +204,16 @@ internal sealed class FeatureExtractor
         return target.AsSpan(1, length);
     }
 
-    /// <summary><see cref="char.ToLowerInvariant(char)"/> with the Latin and basic Cyrillic capitals mapped inline: the
+    /// <summary><see cref="char.ToLowerInvariant(char)"/> with the Latin and basic Cyrillic capitals (Ё and the other
+    /// U+0400–U+040F capitals included) mapped inline: the
     /// general path calls into ICU per character, which cost more than the rest of the word's featurisation.</summary>
     private static char LowerInvariant(char c) => c switch
     {
         >= 'A' and <= 'Z' => (char)(c + 32),
         < '\u0080' => c,
         >= '\u0410' and <= '\u042F' => (char)(c + 32),
-        >= '\u0430' and <= '\u044F' => c,
+        >= '\u0430' and <= '\u045F' => c,
+        >= '\u0400' and <= '\u040F' => (char)(c + 80),
         _ => char.ToLowerInvariant(c),
     };
 

@@ -45,6 +45,12 @@ internal static class TextAnalysis
 
     private static void AddLetterRuns(ReadOnlySpan<char> word, int offset, List<WordSpan> output)
     {
+        if (IsPlainWord(word))
+        {
+            output.Add(new WordSpan(offset, word.Length, false));
+            return;
+        }
+
         var i = 0;
         while (i < word.Length)
         {
@@ -64,6 +70,21 @@ internal static class TextAnalysis
 
             output.Add(new WordSpan(offset + start, i - start, digits));
         }
+    }
+
+    /// <summary>Whether a token is one run of basic Latin or Cyrillic letters (most words): then it is a single word and
+    /// the general scan, with its digit, apostrophe and invisible-character checks, is not needed.</summary>
+    private static bool IsPlainWord(ReadOnlySpan<char> word)
+    {
+        foreach (var c in word)
+        {
+            if ((uint)((c | 0x20) - 'a') > 'z' - 'a' && (uint)(c - '\u0410') > '\u044F' - '\u0410')
+            {
+                return false;
+            }
+        }
+
+        return !word.IsEmpty;
     }
 
     /// <summary><see cref="char.IsLetterOrDigit(char)"/> with ASCII and basic Cyrillic answered inline (most of our text).</summary>

@@ -12,8 +12,10 @@ internal sealed class WordCache
 {
     private const ulong RussianTag = 0x7275_7373_6961_6E21UL;
 
-    private readonly int[] table;
-    private readonly int maxEntries;
+    private const int InitialTableBits = 12;
+
+    private readonly int maxTableLength;
+    private int[] table;
     private readonly FeatureBuffer scratch = new();
     private Entry[] entries = new Entry[1024];
     private char[] keys = new char[16 * 1024];
@@ -22,12 +24,13 @@ internal sealed class WordCache
     private int keyCount;
     private int idCount;
 
-    /// <param name="tableBits">log2 of the probe table's size; it holds up to half as many words before starting afresh
-    /// (the default, 2^17 words, keeps the working vocabulary of a long batch in both languages).</param>
+    /// <param name="tableBits">log2 of the probe table's largest size; it holds up to half as many words before starting
+    /// afresh (the default, 2^17 words, keeps the working vocabulary of a long batch in both languages). The table starts
+    /// small and doubles when half full, so that a smaller vocabulary probes a table that stays in cache.</param>
     public WordCache(int tableBits = 18)
     {
-        table = new int[1 << tableBits];
-        maxEntries = table.Length / 2;
+        maxTableLength = 1 << tableBits;
+        table = new int[Math.Min(1 << InitialTableBits, maxTableLength)];
     }
 
     /// <summary>Number of words remembered.</summary>
@@ -77,12 +80,20 @@ internal sealed class WordCache
     [MethodImpl(MethodImplOptions.NoInlining)]
     private ref readonly Entry Add(int index, ulong hash, bool isRussian, ReadOnlySpan<char> lowerCaseWord, FeatureExtractor extractor, ulong salt, bool isNumber)
     {
-        if (entryCount >= maxEntries)
+        if (entryCount >= table.Length / 2)
         {
-            // Full: start afresh rather than evict piecemeal (a long-running service sees an open vocabulary).
-            Array.Clear(table);
-            entryCount = keyCount = idCount = 0;
-            index = (int)hash & (table.Length - 1);
+            if (table.Length < maxTableLength)
+            {
+                Grow();
+            }
+            else
+            {
+                // Full: start afresh rather than evict piecemeal (a long-running service sees an open vocabulary).
+                Array.Clear(table);
+                entryCount = keyCount = idCount = 0;
+            }
+
+            index = FreeSlot(hash);
         }
 
         scratch.Reset();
@@ -98,6 +109,29 @@ internal sealed class WordCache
         entries[entryCount] = new Entry(hash, stemHash, keyStart, lowerCaseWord.Length, idStart, scratch.Count);
         table[index] = ++entryCount;
         return ref entries[entryCount - 1];
+    }
+
+    /// <summary>Doubles the probe table and re-inserts every remembered word (the pools stay as they are).</summary>
+    private void Grow()
+    {
+        table = new int[table.Length * 2];
+        for (var i = 0; i < entryCount; i++)
+        {
+            table[FreeSlot(entries[i].Hash)] = i + 1;
+        }
+    }
+
+    /// <summary>The first empty probe slot for <paramref name="hash"/>.</summary>
+    private int FreeSlot(ulong hash)
+    {
+        var mask = table.Length - 1;
+        var index = (int)hash & mask;
+        while (table[index] != 0)
+        {
+            index = (index + 1) & mask;
+        }
+
+        return index;
     }
 
     private static int Append<T>(ref T[] pool, ref int used, ReadOnlySpan<T> items)

@@ -23,6 +23,13 @@ public static class FramingTrainer
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Folds, 2, nameof(options));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Folds, 20, nameof(options));
+        if (options.MinDocumentFrequency < 1)
+        {
+            throw new ArgumentException($"Minimum document frequency {options.MinDocumentFrequency} is below 1: a feature must occur in at least one passage (--min-df 1 or more).");
+        }
+
+        var settings = new FeatureSettings(options.HashBits, options.CharMin, options.CharMax, true, options.PartitionByLanguage);
+        settings.Validate();
         var stopwatch = Stopwatch.StartNew();
         var date = options.Date ?? ReadSnapshotDate(options.CorpusDirectory);
         if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
@@ -32,7 +39,6 @@ public static class FramingTrainer
 
         var passages = LabelledCorpus.LoadDirectory(options.CorpusDirectory);
         var dataHash = CorpusHash(options.CorpusDirectory);
-        var settings = new FeatureSettings(options.HashBits, options.CharMin, options.CharMax, true, options.PartitionByLanguage);
         var regression = new RegressionSettings(options.C, 1e-4, 2000, 10);
         var featurised = Featurise(passages, settings);
         var folds = AssignFolds(passages, options.Folds, options.Seed);

@@ -51,7 +51,7 @@ internal sealed class ModelCard(
 
             writer.WriteEndObject();
             writer.WriteStartObject("hyperparameters");
-            writer.WriteString("features", $"stem unigrams (stop words out) + stem bigrams + char {options.CharMin}-{options.CharMax}-grams inside word boundaries, hashed into 2^{options.HashBits} buckets, min df {options.MinDocumentFrequency}, TF-IDF (1+ln tf, smooth idf), L2-normalised");
+            writer.WriteString("features", $"stem unigrams (stop words out) + stem bigrams + char {CharGrams(options)} inside word boundaries, hashed into 2^{options.HashBits} buckets, min df {options.MinDocumentFrequency}, TF-IDF (1+ln tf, smooth idf), L2-normalised");
             writer.WriteString("language_mode", options.PartitionByLanguage ? "partitioned: every feature keyed by language" : "shared features, intercept per language");
             writer.WriteNumber("vocabulary_size", model.VocabularyBuckets.Length);
             writer.WriteString("regression", "binary logistic regression per framing, L2, balanced class weights, L-BFGS (MathNet.Numerics)");
@@ -90,7 +90,7 @@ internal sealed class ModelCard(
         text.AppendLine();
         text.AppendLine(inv, $"- Date: {date} (from the corpus snapshot, not the clock)");
         text.AppendLine(inv, $"- Training data: {passages.Count} passages, SHA-256 `{dataHash}`");
-        text.AppendLine(inv, $"- Features: stem unigrams + bigrams, char {options.CharMin}–{options.CharMax}-grams in word boundaries, 2^{options.HashBits} buckets, min df {options.MinDocumentFrequency}, TF-IDF (sublinear TF), L2; {(options.PartitionByLanguage ? "features keyed by language" : "features shared across languages, intercept per language")}; vocabulary {model.VocabularyBuckets.Length}");
+        text.AppendLine(inv, $"- Features: stem unigrams + bigrams, char {CharGrams(options)} in word boundaries, 2^{options.HashBits} buckets, min df {options.MinDocumentFrequency}, TF-IDF (sublinear TF), L2; {(options.PartitionByLanguage ? "features keyed by language" : "features shared across languages, intercept per language")}; vocabulary {model.VocabularyBuckets.Length}");
         text.AppendLine(inv, $"- Regression: logistic per framing, L2 (C = {options.C}), balanced class weights, L-BFGS; {options.Folds}-fold CV, seed {options.Seed}");
         text.AppendLine(inv, $"- Documents: scored whole and by paragraph windows of up to {options.MaxWindowSentences} sentences (maximum); evidence = best-scoring sentence of the best window, for set labels");
         text.AppendLine();
@@ -106,6 +106,9 @@ internal sealed class ModelCard(
         text.AppendLine(inv, $"Cross-validated macro-F1: **{crossValidation.MacroF1():F3}** (en {crossValidation.MacroF1("en"):F3}, ru {crossValidation.MacroF1("ru"):F3}). Thresholds are tuned on the same out-of-fold scores, so these figures are slightly optimistic.");
         return text.ToString();
     }
+
+    private static string CharGrams(TrainingOptions options) =>
+        options.CharMin == options.CharMax ? $"{options.CharMin}-grams" : $"{options.CharMin}–{options.CharMax}-grams";
 
     private int Positives(string lang, Framing framing) => passages.Count(p => p.Lang == lang && p.Labels[(int)framing]);
 }

@@ -1,3 +1,5 @@
+using Discourse.Classification.Features;
+
 namespace Discourse.Classification.Training;
 
 /// <summary>What <see cref="FramingTrainer.Train"/> learns from and how.</summary>
@@ -20,16 +22,16 @@ public sealed class TrainingOptions
     public double C { get; init; } = 25.0;
 
     /// <summary>log2 of the number of hash buckets.</summary>
-    public int HashBits { get; init; } = 20;
+    public int HashBits { get; init; } = FeatureSettings.Default.HashBits;
 
     /// <summary>Shortest character n-gram.</summary>
-    public int CharMin { get; init; } = 3;
+    public int CharMin { get; init; } = FeatureSettings.Default.CharMin;
 
     /// <summary>Longest character n-gram.</summary>
-    public int CharMax { get; init; } = 5;
+    public int CharMax { get; init; } = FeatureSettings.Default.CharMax;
 
     /// <summary>A feature must occur in at least this many training passages to enter the vocabulary.</summary>
-    public int MinDocumentFrequency { get; init; } = 2;
+    public int MinDocumentFrequency { get; init; } = 3;
 
     /// <summary>Key every feature by language (true) or share features and keep only per-language intercepts (false).</summary>
     public bool PartitionByLanguage { get; init; }

@@ -64,8 +64,11 @@ internal static class ClassificationCommands
         var c = new Option<double?>("--c") { Description = "Inverse L2 strength (default 25)." };
         var partition = new Option<bool>("--partition-by-language") { Description = "Key every feature by language instead of sharing features across languages." };
         var hashBits = new Option<int?>("--hash-bits") { Description = "log2 of the hash buckets (default 20)." };
+        var charMin = new Option<int?>("--char-min") { Description = "Shortest character n-gram inside a word (default 4)." };
+        var charMax = new Option<int?>("--char-max") { Description = "Longest character n-gram inside a word (default 4)." };
+        var minDf = new Option<int?>("--min-df") { Description = "Passages a feature must occur in to enter the vocabulary (default 3)." };
         var command = new Command("train", "Train the framing classifier on the labelled corpus (cross-validation, thresholds, model card).");
-        foreach (var option in new Option[] { corpus, output, date, foldsOut, c, partition, hashBits })
+        foreach (var option in new Option[] { corpus, output, date, foldsOut, c, partition, hashBits, charMin, charMax, minDf })
         {
             command.Options.Add(option);
         }
@@ -80,6 +83,9 @@ internal static class ClassificationCommands
                 Date = result.GetValue(date),
                 C = result.GetValue(c) ?? defaults.C,
                 HashBits = result.GetValue(hashBits) ?? defaults.HashBits,
+                CharMin = result.GetValue(charMin) ?? defaults.CharMin,
+                CharMax = result.GetValue(charMax) ?? defaults.CharMax,
+                MinDocumentFrequency = result.GetValue(minDf) ?? defaults.MinDocumentFrequency,
                 PartitionByLanguage = result.GetValue(partition),
             };
             var cpuBefore = Environment.CpuUsage.TotalTime;
@@ -347,15 +353,15 @@ internal static class ClassificationCommands
         }
     }
 
-    /// <summary>Runs a command body, turning expected failures into a one-line message: exit code 2 for a model or input
-    /// that cannot be used as given (as `discourse run` does for its model), 1 when the work itself fails.</summary>
+    /// <summary>Runs a command body, turning expected failures into a one-line message: exit code 2 for a model, input or
+    /// option value that cannot be used as given (as `discourse run` does for its model), 1 when the work itself fails.</summary>
     private static int Run(Func<int> body)
     {
         try
         {
             return body();
         }
-        catch (Exception ex) when (ex is ModelLoadException or FileNotFoundException or DirectoryNotFoundException)
+        catch (Exception ex) when (ex is ModelLoadException or FileNotFoundException or DirectoryNotFoundException or ArgumentException)
         {
             Console.Error.WriteLine("error: " + ex.Message);
             return ExitCodes.BadUsageOrConfig;

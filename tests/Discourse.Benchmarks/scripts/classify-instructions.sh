@@ -4,6 +4,7 @@
 # within minutes; these counts do not, so two revisions can be compared on any machine:
 #   git worktree add /tmp/old <rev> && tests/Discourse.Benchmarks/scripts/classify-instructions.sh . /tmp/old
 # (revisions from df70798 on; older benchmarks lack --warmup-seconds and --rounds).
+# MODEL=path/to.model compares models instead (the checkouts' own default model otherwise).
 # Each checkout's benchmark is built in Release; the JIT runs untiered (DOTNET_TieredCompilation=0) so that every run
 # executes the same code (untiered code runs more instructions than the tiered code of a real run, so compare
 # revisions with it rather than quoting its absolute figures as speed). Work per document = (run of 768 documents - run
@@ -16,10 +17,10 @@ for checkout in "${@:-.}"; do
   out=$(mktemp -d)
   for docs in 256 768; do
     DOTNET_TieredCompilation=0 valgrind --tool=cachegrind --cache-sim=yes --LL=2097152,16,64 --cachegrind-out-file=/dev/null \
-      dotnet "$dll" classify-throughput --warmup-seconds 0 --rounds 1 --docs "$docs" >"$out/$docs.txt" 2>&1 &
+      dotnet "$dll" classify-throughput ${MODEL:+--model "$MODEL"} --warmup-seconds 0 --rounds 1 --docs "$docs" >"$out/$docs.txt" 2>&1 &
   done
   wait
-  python3 - "$out" "$checkout" <<'PY'
+  python3 - "$out" "$checkout" "${MODEL:-default}" <<'PY'
 import re, sys
 def counts(path):
     text = open(path).read()
@@ -28,7 +29,7 @@ def counts(path):
     return number('I   refs'), number('D1  misses'), number('LLd misses')
 small, large = counts(sys.argv[1] + '/256.txt'), counts(sys.argv[1] + '/768.txt')
 ir, d1, ll = [(b - a) / 512 for a, b in zip(small, large)]
-print(f'{{"checkout":"{sys.argv[2]}","instructions_per_doc":{ir:.0f},"l1d_misses_per_doc":{d1:.0f},"l2_misses_per_doc":{ll:.0f}}}')
+print(f'{{"checkout":"{sys.argv[2]}","model":"{sys.argv[3]}","instructions_per_doc":{ir:.0f},"l1d_misses_per_doc":{d1:.0f},"l2_misses_per_doc":{ll:.0f}}}')
 PY
   rm -rf "$out"
 done

@@ -52,6 +52,23 @@ public sealed class WordCacheTests
         }
     }
 
+    [Fact]
+    public void A_growing_table_keeps_every_word_it_has_seen()
+    {
+        // 3,000 words: the table doubles from 4,096 slots to 8,192 on the way and no word is recomputed or lost.
+        var cache = new WordCache();
+        var words = Enumerable.Range(0, 3000).Select(i => "w" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        foreach (var word in words.Concat(words))
+        {
+            ref readonly var entry = ref cache.Get(false, word, Hash(false, word), Extractor, 0, false);
+            var (stem, ids) = Direct(false, word, false);
+            Assert.Equal(stem, entry.StemHash);
+            Assert.Equal(ids, cache.Ids(entry).ToArray());
+        }
+
+        Assert.Equal(words.Count, cache.Count);
+    }
+
     private static ulong Hash(bool isRussian, string word) => FeatureHash.Of(word, WordCache.HashBasis(isRussian));
 
     private static (ulong Stem, int[] Ids) Direct(bool isRussian, string word, bool isNumber)

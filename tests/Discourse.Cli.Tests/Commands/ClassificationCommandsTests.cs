@@ -109,6 +109,20 @@ public sealed class ClassificationCommandsTests : IDisposable
         Assert.False(File.Exists(_dir.File("out.jsonl")));
     }
 
+    [Theory]
+    [InlineData("--char-min", "9", "char-min ≤ char-max")]
+    [InlineData("--min-df", "0", "--min-df 1 or more")]
+    [InlineData("--hash-bits", "30", "hash bits must be 10–24")]
+    public async Task Train_rejects_an_unusable_option_value_before_reading_the_corpus_and_writes_no_model(string option, string value, string hint)
+    {
+        var result = await CliProcess.RunAsync(_dir.Path, "train", "--corpus", "absent-corpus", "--out", "m.model", option, value);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains(hint, result.Errors, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled", result.Errors, StringComparison.Ordinal);
+        Assert.False(File.Exists(_dir.File("m.model")));
+    }
+
     [Fact]
     public async Task Explain_lists_weighted_features_per_framing()
     {
