@@ -78,7 +78,7 @@ internal static class TextAnalysis
     {
         foreach (var c in word)
         {
-            if ((uint)((c | 0x20) - 'a') > 'z' - 'a' && (uint)(c - '\u0410') > '\u044F' - '\u0410')
+            if (!IsBasicLetter(c))
             {
                 return false;
             }
@@ -88,12 +88,12 @@ internal static class TextAnalysis
     }
 
     /// <summary><see cref="char.IsLetterOrDigit(char)"/> with ASCII and basic Cyrillic answered inline (most of our text).</summary>
-    private static bool IsLetterOrDigit(char c) => c switch
-    {
-        < '\u0080' => (uint)((c | 0x20) - 'a') <= 'z' - 'a' || (uint)(c - '0') <= 9,
-        >= '\u0410' and <= '\u044F' => true,
-        _ => char.IsLetterOrDigit(c),
-    };
+    private static bool IsLetterOrDigit(char c) =>
+        IsBasicLetter(c) || (c < '\u0080' ? (uint)(c - '0') <= 9 : char.IsLetterOrDigit(c));
+
+    /// <summary>A basic Latin letter (A–Z, a–z) or a basic Cyrillic one (А–я, without Ё/ё).</summary>
+    private static bool IsBasicLetter(char c) =>
+        (uint)((c | 0x20) - 'a') <= 'z' - 'a' || (uint)(c - '\u0410') <= '\u044F' - '\u0410';
 
     /// <summary>Soft hyphens and zero-width characters stay inside words (the tokenizer keeps them) but are not letters.</summary>
     private static bool IsInvisible(char c) => c is '\u00AD' or '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF';

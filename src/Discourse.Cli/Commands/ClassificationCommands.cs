@@ -57,16 +57,17 @@ internal static class ClassificationCommands
 
     private static Command Train()
     {
+        var defaults = new TrainingOptions { CorpusDirectory = DefaultCorpus };
         var corpus = new Option<string>("--corpus") { Description = $"Folder of labelled *.jsonl files (default: {DefaultCorpus})." };
         var output = new Option<string>("--out") { Description = $"Model file to write; the cards go beside it (default: {DefaultModel})." };
         var date = new Option<string>("--date") { Description = "Model card date, yyyy-MM-dd (default: snapshot-date.txt in the corpus folder)." };
         var foldsOut = new Option<string>("--folds-out") { Description = "Also write the fold of every passage as JSON lines {\"id\",\"fold\"} (for peer comparisons)." };
-        var c = new Option<double?>("--c") { Description = "Inverse L2 strength (default 25)." };
+        var c = new Option<double?>("--c") { Description = $"Inverse L2 strength (default {defaults.C})." };
         var partition = new Option<bool>("--partition-by-language") { Description = "Key every feature by language instead of sharing features across languages." };
-        var hashBits = new Option<int?>("--hash-bits") { Description = "log2 of the hash buckets (default 20)." };
-        var charMin = new Option<int?>("--char-min") { Description = "Shortest character n-gram inside a word (default 4)." };
-        var charMax = new Option<int?>("--char-max") { Description = "Longest character n-gram inside a word (default 4)." };
-        var minDf = new Option<int?>("--min-df") { Description = "Passages a feature must occur in to enter the vocabulary (default 3)." };
+        var hashBits = new Option<int?>("--hash-bits") { Description = $"log2 of the hash buckets (default {defaults.HashBits})." };
+        var charMin = new Option<int?>("--char-min") { Description = $"Shortest character n-gram inside a word (default {defaults.CharMin})." };
+        var charMax = new Option<int?>("--char-max") { Description = $"Longest character n-gram inside a word (default {defaults.CharMax})." };
+        var minDf = new Option<int?>("--min-df") { Description = $"Passages a feature must occur in to enter the vocabulary (default {defaults.MinDocumentFrequency})." };
         var command = new Command("train", "Train the framing classifier on the labelled corpus (cross-validation, thresholds, model card).");
         foreach (var option in new Option[] { corpus, output, date, foldsOut, c, partition, hashBits, charMin, charMax, minDf })
         {
@@ -76,7 +77,6 @@ internal static class ClassificationCommands
         command.SetAction(result => Run(() =>
         {
             var corpusDirectory = result.GetValue(corpus) ?? ResolveDefault(DefaultCorpus);
-            var defaults = new TrainingOptions { CorpusDirectory = corpusDirectory };
             var options = new TrainingOptions
             {
                 CorpusDirectory = corpusDirectory,
